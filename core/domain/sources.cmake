@@ -1,0 +1,11 @@
+target_sources(karvan_core PRIVATE
+  domain/result.h
+  domain/money.h domain/money.cpp
+  domain/quantity.h domain/quantity.cpp
+  domain/ids.h domain/ids.cpp
+  domain/customer.h
+  domain/catalog.h
+  domain/inventory.h
+  domain/documents.h domain/documents.cpp
+  domain/service.h
+)

@@ -1,0 +1,1 @@
+# placeholder: sources of this area arrive with it
