@@ -1,1 +1,6 @@
-# placeholder: sources of this area arrive with it
+# Unit tests of core/rules: karvan_add_test(tst_x SOURCES tst_x.cpp LABELS unit)
+karvan_add_test(tst_pricing SOURCES tst_pricing.cpp LABELS unit)
+karvan_add_test(tst_tax SOURCES tst_tax.cpp LABELS unit)
+karvan_add_test(tst_credit SOURCES tst_credit.cpp LABELS unit)
+karvan_add_test(tst_atp SOURCES tst_atp.cpp LABELS unit)
+karvan_add_test(tst_ticketworkflow SOURCES tst_ticketworkflow.cpp LABELS unit)
