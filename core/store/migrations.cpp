@@ -5,7 +5,7 @@
 //     warehouses, stock levels, sales documents (+ lines), invoices, payments, tickets
 //     (+ comments), activities, opportunities.
 // v2  FTS5 search tables for customers and products, backfilled from existing rows.
-// v3  the outbox, sync state and local stock reservations (+ the stock_available view).
+// v3  the outbox, sync state and local stock reservations.
 //
 // Never edit a released step: add a new one. Each step runs in its own transaction.
 //
@@ -333,20 +333,6 @@ Result<void> createV3(LocalStore &store)
             unit TEXT NOT NULL,
             PRIMARY KEY (order_id, sku, warehouse_code)) WITHOUT ROWID)"_s,
             u"CREATE INDEX local_reservations_by_sku ON local_reservations (sku, warehouse_code)"_s,
-            // What the device shows: HQ's last figure minus this device's unsynced reservations
-            // (reservations in another unit than the stock figure are the caller's to convert).
-            uR"(CREATE VIEW stock_available AS
-            SELECT s.sku, s.warehouse_code, s.on_hand_unit AS unit, s.on_hand_milli,
-                   s.reserved_milli,
-                   COALESCE((SELECT sum(r.qty_milli) FROM local_reservations r
-                             WHERE r.sku = s.sku AND r.warehouse_code = s.warehouse_code
-                               AND r.unit = s.on_hand_unit), 0) AS local_reserved_milli,
-                   s.on_hand_milli - s.reserved_milli
-                     - COALESCE((SELECT sum(r.qty_milli) FROM local_reservations r
-                                 WHERE r.sku = s.sku AND r.warehouse_code = s.warehouse_code
-                                   AND r.unit = s.on_hand_unit), 0) AS available_milli,
-                   s.as_of
-            FROM stock_levels s)"_s,
         });
 }
 

@@ -193,6 +193,11 @@ Result<PriceList> PriceListRepository::baseList()
     return load(u"is_base = 1 AND ? IS NULL ORDER BY code"_s, QVariant(), nullptr);
 }
 
+Result<PriceList> PriceListRepository::baseListForSkus(const QStringList &skus)
+{
+    return load(u"is_base = 1 AND ? IS NULL ORDER BY code"_s, QVariant(), &skus);
+}
+
 Result<PriceList> PriceListRepository::getForSkus(const QUuid &id, const QStringList &skus)
 {
     return load(u"id = ?"_s, idToString(id), &skus);

@@ -29,6 +29,8 @@ public:
     Result<PriceList> baseList();
     // The list with only the entries for these SKUs (what pricing one document needs).
     Result<PriceList> getForSkus(const QUuid &id, const QStringList &skus);
+    // The base list with only the entries for these SKUs.
+    Result<PriceList> baseListForSkus(const QStringList &skus);
     Result<void> remove(const QUuid &id);
 
     // Replaces every negotiated price of one customer.

@@ -15,4 +15,5 @@ target_sources(karvan_core PRIVATE
   store/ticketrepository.h store/ticketrepository.cpp
   store/activityrepository.h store/activityrepository.cpp
   store/opportunityrepository.h store/opportunityrepository.cpp
+  store/receivablesquery.h store/receivablesquery.cpp
 )

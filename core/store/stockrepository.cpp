@@ -93,59 +93,48 @@ Result<void> StockRepository::upsertLevels(const QList<StockLevel> &levels)
     });
 }
 
-Result<QList<StockAvailability>> StockRepository::availabilityForSku(const QString &sku)
+Result<QList<StockLevel>> StockRepository::levelsForSku(const QString &sku)
 {
     auto q = m_store.prepared(
-        u"SELECT s.sku, s.warehouse_code, s.on_hand_milli, s.on_hand_unit, s.reserved_milli, "
-        u"s.reserved_unit, s.as_of, a.local_reserved_milli, a.available_milli "
-        u"FROM stock_levels s JOIN stock_available a "
-        u"ON a.sku = s.sku AND a.warehouse_code = s.warehouse_code "
-        u"WHERE s.sku = ? ORDER BY s.warehouse_code"_s);
+        u"SELECT sku, warehouse_code, on_hand_milli, on_hand_unit, reserved_milli, "
+        u"reserved_unit, as_of FROM stock_levels WHERE sku = ? ORDER BY warehouse_code"_s);
     if (!q)
         return q.error();
     (*q)->bindValue(0, sku);
     if (auto r = run(**q, u"cannot read stock"_s); !r)
         return r.error();
-    QList<StockAvailability> result;
+    QList<StockLevel> result;
     while ((*q)->next()) {
         const QSqlQuery &row = **q;
-        StockAvailability a;
-        a.level.sku = row.value(0).toString();
-        a.level.warehouseCode = row.value(1).toString();
+        StockLevel level;
+        level.sku = row.value(0).toString();
+        level.warehouseCode = row.value(1).toString();
         auto onHand = toQuantity(row.value(2), row.value(3));
         if (!onHand)
             return onHand.error();
-        a.level.onHand = *onHand;
+        level.onHand = *onHand;
         if (!row.value(5).toString().isEmpty()) {
             auto reserved = toQuantity(row.value(4), row.value(5));
             if (!reserved)
                 return reserved.error();
-            a.level.reserved = *reserved;
+            level.reserved = *reserved;
         }
-        a.level.asOf = toDateTime(row.value(6));
-        auto local = toQuantity(row.value(7), row.value(3));
-        auto available = toQuantity(row.value(8), row.value(3));
-        if (!local)
-            return local.error();
-        if (!available)
-            return available.error();
-        a.localReserved = *local;
-        a.available = *available;
-        result.append(a);
+        level.asOf = toDateTime(row.value(6));
+        result.append(level);
     }
     (*q)->finish();
     return result;
 }
 
-Result<QList<StockLevel>> StockRepository::levelsForSku(const QString &sku)
+Result<AvailableToPromise> StockRepository::availability(const QString &sku)
 {
-    auto all = availabilityForSku(sku);
-    if (!all)
-        return all.error();
-    QList<StockLevel> levels;
-    for (const StockAvailability &a : *all)
-        levels.append(a.level);
-    return levels;
+    auto levels = levelsForSku(sku);
+    if (!levels)
+        return levels.error();
+    auto reserved = reservationsForSku(sku);
+    if (!reserved)
+        return reserved.error();
+    return AvailableToPromise::compute(levels.value(), reserved.value());
 }
 
 Result<StockLevel> StockRepository::level(const QString &sku, const QString &warehouseCode)
@@ -174,14 +163,15 @@ Result<void> StockRepository::reserve(const QUuid &orderId,
         if (!q)
             return q.error();
         for (const LocalReservation &res : reservations) {
-            if (res.orderId != orderId || res.sku.isEmpty() || res.warehouseCode.isEmpty()
-                || !res.quantity.isPositive())
+            // An empty warehouse code: the order leaves the warehouse to HQ; the
+            // reservation then counts against the SKU's total only (see rules/atp.h).
+            if (res.orderId != orderId || res.sku.isEmpty() || !res.quantity.isPositive())
                 return makeError(ErrorCode::InvalidArgument,
-                                 u"a reservation needs this order, a SKU, a warehouse and a "
-                                 u"positive quantity"_s);
+                                 u"a reservation needs this order, a SKU and a positive "
+                                 u"quantity"_s);
             (*q)->bindValue(0, idToString(orderId));
             (*q)->bindValue(1, res.sku);
-            (*q)->bindValue(2, res.warehouseCode);
+            (*q)->bindValue(2, sqlvalue::text(res.warehouseCode));
             (*q)->bindValue(3, res.quantity.milli());
             (*q)->bindValue(4, res.quantity.unit());
             if (auto r = run(**q, u"cannot reserve "_s + res.sku); !r)

@@ -2,6 +2,7 @@
 
 #include "domain/inventory.h"
 #include "domain/result.h"
+#include "rules/atp.h"
 
 #include <QList>
 #include <QUuid>
@@ -12,13 +13,6 @@ class LocalStore;
 
 // What the device shows for one SKU in one warehouse: HQ's last figure minus the device's
 // own unsynced reservations.
-struct StockAvailability
-{
-    StockLevel level;
-    Quantity localReserved; // this device's reservations in the level's unit
-    Quantity available; // onHand - reserved - localReserved
-};
-
 // Warehouses, HQ's stock figures as last received, and this device's reservations.
 class StockRepository
 {
@@ -36,7 +30,8 @@ public:
     Result<void> upsertLevels(const QList<StockLevel> &levels); // one transaction
     Result<StockLevel> level(const QString &sku, const QString &warehouseCode);
     Result<QList<StockLevel>> levelsForSku(const QString &sku);
-    Result<QList<StockAvailability>> availabilityForSku(const QString &sku);
+    // HQ's figures minus this device's reservations, by the one ATP rule (rules/atp.h).
+    Result<AvailableToPromise> availability(const QString &sku);
 
     // An order's reservations replace any it had; release when HQ has seen the order.
     Result<void> reserve(const QUuid &orderId, const QList<LocalReservation> &reservations);

@@ -80,9 +80,8 @@ void tst_LocalStore::freshOpenReachesLatest()
     // A new, empty database needs no backup.
     QVERIFY((*store)->lastBackupPath().isEmpty());
     QVERIFY(!QFile::exists(path + u".v0.bak"_s));
-    for (const QString &table :
-         {u"customers"_s, u"customer_search"_s, u"product_search"_s, u"outbox"_s, u"sync_state"_s,
-          u"local_reservations"_s, u"stock_available"_s}) {
+    for (const QString &table : {u"customers"_s, u"customer_search"_s, u"product_search"_s,
+                                 u"outbox"_s, u"sync_state"_s, u"local_reservations"_s}) {
         auto n = (*store)->scalar(
             u"SELECT count(*) FROM sqlite_master WHERE name = '%1'"_s.arg(table));
         QVERIFY2(n.ok() && n->toInt() == 1, qPrintable(table));

@@ -327,14 +327,16 @@ void tst_Repositories::stockAndReservations()
     QCOMPARE(got->asOf, level.asOf);
     const QUuid order = Uuid7::generate();
     QVERIFY(repo.reserve(order, {LocalReservation {u"TEA-1"_s, u"W1"_s, qty(5000), order}}).ok());
-    auto avail = repo.availabilityForSku(u"TEA-1"_s);
-    QVERIFY(avail.ok());
-    QCOMPARE(avail->size(), 1);
-    QCOMPARE(avail->first().localReserved, qty(5000));
-    QCOMPARE(avail->first().available, qty(75000));
+    auto avail = repo.availability(u"TEA-1"_s);
+    QVERIFY2(avail.ok(), qPrintable(avail.errorMessage()));
+    const SkuAvailability *tea = avail->find(u"TEA-1"_s);
+    QVERIFY(tea);
+    QCOMPARE(tea->warehouses.size(), 1);
+    QCOMPARE(tea->localReserved, qty(5000));
+    QCOMPARE(tea->available, qty(75000));
     QCOMPARE(repo.reservationsForOrder(order)->size(), 1);
     QVERIFY(repo.release(order).ok());
-    QCOMPARE(repo.availabilityForSku(u"TEA-1"_s)->first().available, qty(80000));
+    QCOMPARE(repo.availability(u"TEA-1"_s)->find(u"TEA-1"_s)->available, qty(80000));
     auto bad = repo.reserve(order, {LocalReservation {u"TEA-1"_s, u"W1"_s, qty(-1), order}});
     QCOMPARE(bad.error().code, ErrorCode::InvalidArgument);
 }

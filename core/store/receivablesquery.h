@@ -1,0 +1,40 @@
+#pragma once
+
+#include "domain/money.h"
+#include "domain/result.h"
+
+#include <QDate>
+#include <QUuid>
+
+namespace karvan {
+
+class LocalStore;
+
+// What a customer owes and has on order, as this device knows it: the inputs of the credit
+// rule (rules/credit.h). Amounts are in the customer's currency.
+struct CustomerBalances
+{
+    Money openReceivables; // invoiced, not yet paid
+    Money overdue; // the part of openReceivables past its due date
+    int oldestOverdueDays = 0;
+    Money unbilledOrders; // orders HQ confirmed (or holds, or backorders) but has not invoiced
+    Money unsyncedOrders; // this device's orders HQ has not seen yet
+};
+
+class ReceivablesQuery
+{
+public:
+    explicit ReceivablesQuery(LocalStore &store)
+        : m_store(store)
+    { }
+
+    // Balances of one customer as of `today`; a currency other than the customer's documents'
+    // is an error, never a silently mixed sum.
+    Result<CustomerBalances> balances(const QUuid &customerId, const QString &currency,
+                                      const QDate &today);
+
+private:
+    LocalStore &m_store;
+};
+
+} // namespace karvan
