@@ -8,4 +8,5 @@ target_sources(karvan_core PRIVATE
   demo/democustomers.cpp
   demo/demohistory.h demo/demohistory.cpp
   demo/demoservice.cpp
+  demo/storedemosink.h demo/storedemosink.cpp
 )

@@ -1,2 +1,5 @@
 # Unit tests of core/demo: karvan_add_test(tst_x SOURCES tst_x.cpp LABELS unit)
 karvan_add_test(tst_demogenerator SOURCES tst_demogenerator.cpp LABELS unit)
+karvan_add_test(tst_storedemosink SOURCES tst_storedemosink.cpp LABELS unit)
+target_compile_definitions(tst_storedemosink PRIVATE KARVAN_DEMO_TOOL="$<TARGET_FILE:karvan-demo>")
+add_dependencies(tst_storedemosink karvan-demo)
