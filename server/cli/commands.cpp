@@ -1,0 +1,238 @@
+#include "cli/commands.h"
+
+#include "audit/auditlog.h"
+#include "auth/passwordhash.h"
+#include "auth/role.h"
+#include "auth/userdirectory.h"
+#include "cli/commandline.h"
+#include "cli/passwordinput.h"
+#include "storage/database.h"
+#include "storage/migrations.h"
+
+#include <QFileInfo>
+
+#include <cstdio>
+#include <pwd.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace karvan::hq::cli {
+
+namespace {
+
+const QString DbOption = u"db"_s;
+
+void addDbOption(QCommandLineParser &parser)
+{
+    parser.addOption(
+        {DbOption, u"The database: sqlite:PATH or postgresql://USER[:PASSWORD]@HOST[:PORT]/DB."_s,
+         u"URL"_s});
+}
+
+// The value of a required single-valued option, or an error naming it.
+Result<QString> requiredValue(const QCommandLineParser &parser, const QString &option)
+{
+    const QStringList values = parser.values(option);
+    if (values.isEmpty())
+        return makeError(ErrorCode::InvalidArgument, u"missing --%1"_s.arg(option));
+    if (values.size() > 1)
+        return makeError(ErrorCode::InvalidArgument, u"--%1 given more than once"_s.arg(option));
+    if (values.constFirst().trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidArgument, u"--%1 is empty"_s.arg(option));
+    return values.constFirst();
+}
+
+// Opens --db. Commands other than init need an existing database at the latest schema, and
+// must not leave an empty SQLite file behind when pointed at the wrong path.
+Result<std::unique_ptr<Database>> openDatabase(const QString &urlText, bool forInit)
+{
+    auto url = DatabaseUrl::parse(urlText);
+    if (!url)
+        return url.error();
+    if (!forInit && url->backend == Backend::Sqlite && !QFileInfo::exists(url->path)) {
+        return makeError(ErrorCode::NotFound,
+                         u"no database at %1 (create it with: karvan-hq init --db %1)"_s.arg(
+                             url->toDisplayString()));
+    }
+    auto db = Database::open(*url);
+    if (!db)
+        return db.error();
+    if (!forInit) {
+        auto version = hqSchemaVersion(**db);
+        if (!version)
+            return version.error();
+        if (*version != latestHqSchemaVersion()) {
+            return makeError(ErrorCode::Conflict,
+                             u"%1 is at schema version %2, this karvan-hq needs %3 (run: karvan-hq "
+                             "init --db URL)"_s.arg(url->toDisplayString())
+                                 .arg(*version)
+                                 .arg(latestHqSchemaVersion()));
+        }
+    }
+    return db;
+}
+
+QString cliActor()
+{
+    const passwd *pw = getpwuid(geteuid());
+    return u"cli:"_s + (pw ? QString::fromLocal8Bit(pw->pw_name) : QString::number(geteuid()));
+}
+
+// ---- init ---------------------------------------------------------------------------------
+
+void setUpInit(QCommandLineParser &parser)
+{
+    addDbOption(parser);
+}
+
+int runInit(const QString &name, const QCommandLineParser &parser)
+{
+    auto url = requiredValue(parser, DbOption);
+    if (!url)
+        return fail(name, url.errorMessage(), ExitUsage);
+    auto db = openDatabase(*url, true);
+    if (!db)
+        return fail(name, db.errorMessage(), ExitFailure);
+    auto before = hqSchemaVersion(**db);
+    if (!before)
+        return fail(name, before.errorMessage(), ExitFailure);
+    auto reached = migrateHqSchema(**db);
+    if (!reached)
+        return fail(name, reached.errorMessage(), ExitFailure);
+    const QString where = (*db)->url().toDisplayString();
+    if (*before == *reached)
+        printLine(u"init: %1 already at schema version %2"_s.arg(where).arg(*reached));
+    else
+        printLine(u"init: %1 migrated from schema version %2 to %3"_s.arg(where).arg(*before).arg(
+            *reached));
+    return ExitOk;
+}
+
+// ---- user add -----------------------------------------------------------------------------
+
+void setUpUserAdd(QCommandLineParser &parser)
+{
+    addDbOption(parser);
+    parser.addOption(
+        {u"login"_s, u"The login (case-insensitive; a-z, 0-9, . _ - @)."_s, u"NAME"_s});
+    QStringList roles;
+    for (const Role role : allRoles())
+        roles.append(roleName(role));
+    parser.addOption({u"role"_s, u"The role: %1."_s.arg(roles.join(u", "_s)), u"ROLE"_s});
+    parser.addOption({u"territory"_s, u"A territory the user covers (repeatable)."_s, u"CODE"_s});
+    parser.addPositionalArgument(
+        u"(stdin)"_s,
+        u"The password, one line, at least %1 characters."_s.arg(PasswordHash::MinPasswordLength));
+}
+
+int runUserAdd(const QString &name, const QCommandLineParser &parser)
+{
+    auto url = requiredValue(parser, DbOption);
+    if (!url)
+        return fail(name, url.errorMessage(), ExitUsage);
+    auto loginText = requiredValue(parser, u"login"_s);
+    if (!loginText)
+        return fail(name, loginText.errorMessage(), ExitUsage);
+    auto roleText = requiredValue(parser, u"role"_s);
+    if (!roleText)
+        return fail(name, roleText.errorMessage(), ExitUsage);
+
+    // Everything that can be checked without the password is checked before reading it.
+    auto login = UserDirectory::normalizeLogin(*loginText);
+    if (!login)
+        return fail(name, login.errorMessage(), ExitFailure);
+    auto role = roleFromName(*roleText);
+    if (!role)
+        return fail(name, role.errorMessage(), ExitFailure);
+    NewUser user {*login, *role, {}};
+    for (const QString &code : parser.values(u"territory"_s)) {
+        auto territory = UserDirectory::normalizeTerritory(code);
+        if (!territory)
+            return fail(name, territory.errorMessage(), ExitFailure);
+        user.territories.append(*territory);
+    }
+    auto db = openDatabase(*url, false);
+    if (!db)
+        return fail(name, db.errorMessage(), ExitFailure);
+    UserDirectory users(**db);
+    if (auto existing = users.find(*login); existing)
+        return fail(name, u"a user with login \"%1\" already exists"_s.arg(*login), ExitFailure);
+    else if (existing.error().code != ErrorCode::NotFound)
+        return fail(name, existing.errorMessage(), ExitFailure);
+
+    auto password = readPasswordLine(u"Password for %1: "_s.arg(*login));
+    if (!password)
+        return fail(name, password.errorMessage(), ExitFailure);
+    if (auto acceptable = PasswordHash::checkAcceptable(*password); !acceptable)
+        return fail(name, acceptable.errorMessage(), ExitFailure);
+
+    auto added = users.add(user, *password, cliActor());
+    if (!added)
+        return fail(name, added.errorMessage(), ExitFailure);
+    const QString territories = added->territories.isEmpty()
+        ? u"no territories"_s
+        : u"territories "_s + added->territories.join(u", "_s);
+    printLine(u"user add: %1 (%2, %3) id %4"_s.arg(added->login, roleName(added->role), territories,
+                                                   added->id));
+    return ExitOk;
+}
+
+// ---- audit verify -------------------------------------------------------------------------
+
+void setUpAuditVerify(QCommandLineParser &parser)
+{
+    addDbOption(parser);
+}
+
+int runAuditVerify(const QString &name, const QCommandLineParser &parser)
+{
+    auto url = requiredValue(parser, DbOption);
+    if (!url)
+        return fail(name, url.errorMessage(), ExitUsage);
+    auto db = openDatabase(*url, false);
+    if (!db)
+        return fail(name, db.errorMessage(), ExitFailure);
+    auto result = AuditLog(**db).verify();
+    if (!result)
+        return fail(name, result.errorMessage(), ExitFailure);
+    if (result->intact) {
+        printLine(u"audit: %1 entries, chain intact"_s.arg(result->entries));
+        return ExitOk;
+    }
+    printLine(
+        u"audit: chain broken at entry %1: %2"_s.arg(result->firstBadSeq).arg(result->reason));
+    return ExitFailure;
+}
+
+} // namespace
+
+QList<Command> commands()
+{
+    return {
+        {u"init"_s, u"--db URL"_s, u"Create the database schema, or bring it up to date."_s,
+         setUpInit, runInit},
+        {u"user add"_s, u"--db URL --login NAME --role ROLE [--territory CODE]... < password"_s,
+         u"Add a user; the password is read from stdin (one line)."_s, setUpUserAdd, runUserAdd},
+        {u"audit verify"_s, u"--db URL"_s,
+         u"Check the audit trail's hash chain; exit 1 naming the first bad entry."_s,
+         setUpAuditVerify, runAuditVerify},
+    };
+}
+
+int fail(const QString &command, const QString &message, int code)
+{
+    const QString prefix = command.isEmpty() ? u"karvan-hq: "_s : u"karvan-hq %1: "_s.arg(command);
+    // One line, whatever the driver put in the message.
+    const QString line = prefix + message.simplified() + u'\n';
+    std::fputs(line.toLocal8Bit().constData(), stderr);
+    return code;
+}
+
+void printLine(const QString &line)
+{
+    std::fputs((line + u'\n').toLocal8Bit().constData(), stdout);
+    std::fflush(stdout);
+}
+
+} // namespace karvan::hq::cli

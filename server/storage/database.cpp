@@ -1,0 +1,294 @@
+#include "storage/database.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QMutexLocker>
+#include <QSqlError>
+
+#include <atomic>
+
+using namespace Qt::StringLiterals;
+
+namespace karvan::hq {
+
+namespace {
+
+std::atomic<quint64> g_instances {0};
+std::atomic<quint64> g_threads {0};
+
+// A process-unique number for the calling thread. Unlike QThread::currentThreadId() it is
+// never reused, so a connection left behind by a finished thread is never handed to another.
+quint64 threadSerial()
+{
+    thread_local const quint64 serial = ++g_threads;
+    return serial;
+}
+
+} // namespace
+
+Error storageError(const QString &what, const QSqlError &error)
+{
+    QString reason = error.text().simplified();
+    if (reason.isEmpty())
+        reason = u"unknown database error"_s;
+    return makeError(ErrorCode::Storage, what + u": "_s + reason);
+}
+
+Database::Database(DatabaseUrl url, Options options)
+    : m_url(std::move(url))
+    , m_options(options)
+    , m_instance(++g_instances)
+{ }
+
+Database::~Database()
+{
+    QStringList names;
+    {
+        QMutexLocker lock(&m_mutex);
+        names = m_connectionNames;
+        m_connectionNames.clear();
+    }
+    // Removing a connection destroys its driver, which closes it.
+    for (const QString &name : std::as_const(names))
+        QSqlDatabase::removeDatabase(name);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &url)
+{
+    auto parsed = DatabaseUrl::parse(url);
+    if (!parsed)
+        return parsed.error();
+    return open(*parsed);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url)
+{
+    return open(url, Options {});
+}
+
+Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url, const Options &options)
+{
+    const QString driver = url.backend == Backend::Sqlite ? u"QSQLITE"_s : u"QPSQL"_s;
+    if (!QSqlDatabase::isDriverAvailable(driver)) {
+        return makeError(
+            ErrorCode::Storage,
+            u"the Qt Sql driver %1 is not installed (Debian: %2)"_s.arg(
+                driver,
+                url.backend == Backend::Sqlite ? u"libqt6sql6-sqlite"_s : u"libqt6sql6-psql"_s));
+    }
+    if (url.backend == Backend::Sqlite) {
+        const QFileInfo file(url.path);
+        if (!file.absoluteDir().exists()) {
+            return makeError(ErrorCode::InvalidArgument,
+                             u"cannot open %1: directory %2 does not exist"_s.arg(
+                                 url.toDisplayString(), file.absolutePath()));
+        }
+        if (file.exists() && !file.isFile()) {
+            return makeError(ErrorCode::InvalidArgument,
+                             u"cannot open %1: not a file"_s.arg(url.toDisplayString()));
+        }
+    }
+    std::unique_ptr<Database> db(new Database(url, options));
+    if (auto c = db->connection(); !c)
+        return c.error();
+    return db;
+}
+
+QString Database::threadConnectionName() const
+{
+    return u"karvan-hq/%1/%2"_s.arg(m_instance).arg(threadSerial());
+}
+
+Result<QSqlDatabase> Database::connection()
+{
+    const QString name = threadConnectionName();
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_connectionNames.contains(name))
+            return QSqlDatabase::database(name, false);
+    }
+    if (auto r = openConnection(name); !r) {
+        QSqlDatabase::removeDatabase(name);
+        return r.error();
+    }
+    QMutexLocker lock(&m_mutex);
+    m_connectionNames.append(name);
+    return QSqlDatabase::database(name, false);
+}
+
+Result<void> Database::openConnection(const QString &name)
+{
+    const QString where = m_url.toDisplayString();
+    if (m_url.backend == Backend::Sqlite) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(m_url.path);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(m_options.busyTimeoutMs));
+        if (!db.open())
+            return storageError(u"cannot open "_s + where, db.lastError());
+        QSqlQuery q(db);
+        if (!q.exec(u"PRAGMA journal_mode=WAL"_s) || !q.next()
+            || q.value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) != 0) {
+            return makeError(ErrorCode::Storage,
+                             u"cannot open %1: WAL journal mode refused (%2)"_s.arg(
+                                 where, q.lastError().text().simplified()));
+        }
+        for (const QString &pragma : {u"PRAGMA foreign_keys=ON"_s, u"PRAGMA synchronous=FULL"_s,
+                                      u"PRAGMA busy_timeout=%1"_s.arg(m_options.busyTimeoutMs)}) {
+            if (!q.exec(pragma))
+                return storageError(u"cannot open %1: %2"_s.arg(where, pragma), q.lastError());
+        }
+        return {};
+    }
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+    db.setHostName(m_url.host);
+    db.setPort(m_url.port);
+    db.setUserName(m_url.user);
+    db.setPassword(m_url.password);
+    db.setDatabaseName(m_url.database);
+    db.setConnectOptions(
+        u"connect_timeout=%1;application_name=karvan-hq"_s.arg(m_options.connectTimeoutS));
+    if (!db.open())
+        return storageError(u"cannot connect to "_s + where, db.lastError());
+    QSqlQuery q(db);
+    // Quiet NOTICEs (e.g. "relation already exists, skipping") and fixed text encoding.
+    for (const QString &setting :
+         {u"SET client_min_messages TO WARNING"_s, u"SET client_encoding TO 'UTF8'"_s}) {
+        if (!q.exec(setting))
+            return storageError(u"cannot configure the connection to "_s + where, q.lastError());
+    }
+    return {};
+}
+
+void Database::releaseThreadConnection()
+{
+    const QString name = threadConnectionName();
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_connectionNames.removeOne(name))
+            return;
+        m_depth.remove(name);
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &bindings)
+{
+    auto db = connection();
+    if (!db)
+        return db.error();
+    QSqlQuery query(*db);
+    query.setForwardOnly(true);
+    const QString shortSql = sql.simplified().left(100);
+    if (bindings.isEmpty()) {
+        if (!query.exec(sql))
+            return storageError(shortSql, query.lastError());
+        return query;
+    }
+    if (!query.prepare(sql))
+        return storageError(shortSql, query.lastError());
+    for (const QVariant &value : bindings)
+        query.addBindValue(value);
+    if (!query.exec())
+        return storageError(shortSql, query.lastError());
+    return query;
+}
+
+Result<QVariant> Database::scalar(const QString &sql, const QVariantList &bindings)
+{
+    auto query = exec(sql, bindings);
+    if (!query)
+        return query.error();
+    QSqlQuery &rows = query.value();
+    if (!rows.next())
+        return QVariant();
+    return rows.value(0);
+}
+
+Result<void> Database::execPlain(const QString &sql)
+{
+    auto query = exec(sql);
+    if (!query)
+        return query.error();
+    return {};
+}
+
+bool Database::inTransaction() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_depth.value(threadConnectionName()) > 0;
+}
+
+Result<void> Database::transaction(const std::function<Result<void>()> &work)
+{
+    if (auto c = connection(); !c)
+        return c.error();
+    int depth = 0;
+    {
+        QMutexLocker lock(&m_mutex);
+        depth = m_depth.value(threadConnectionName());
+    }
+    const auto setDepth = [this](int value) {
+        QMutexLocker lock(&m_mutex);
+        m_depth[threadConnectionName()] = value;
+    };
+
+    if (depth > 0) {
+        const QString savepoint = u"karvan_sp%1"_s.arg(depth);
+        if (auto r = execPlain(u"SAVEPOINT "_s + savepoint); !r)
+            return r;
+        setDepth(depth + 1);
+        Result<void> result = makeError(ErrorCode::Storage, u"transaction aborted"_s);
+        try {
+            result = work();
+        } catch (...) {
+            setDepth(depth);
+            (void)execPlain(u"ROLLBACK TO SAVEPOINT "_s + savepoint);
+            throw;
+        }
+        setDepth(depth);
+        if (!result) {
+            (void)execPlain(u"ROLLBACK TO SAVEPOINT "_s + savepoint);
+            (void)execPlain(u"RELEASE SAVEPOINT "_s + savepoint);
+            return result;
+        }
+        return execPlain(u"RELEASE SAVEPOINT "_s + savepoint);
+    }
+
+    const QString begin = backend() == Backend::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s;
+    if (auto r = execPlain(begin); !r)
+        return makeError(ErrorCode::Storage, u"cannot start a transaction: "_s + r.errorMessage());
+    setDepth(1);
+    Result<void> result = makeError(ErrorCode::Storage, u"transaction aborted"_s);
+    try {
+        result = work();
+    } catch (...) {
+        setDepth(0);
+        (void)execPlain(u"ROLLBACK"_s);
+        throw;
+    }
+    setDepth(0);
+    if (!result) {
+        (void)execPlain(u"ROLLBACK"_s);
+        return result;
+    }
+    if (auto r = execPlain(u"COMMIT"_s); !r) {
+        (void)execPlain(u"ROLLBACK"_s);
+        return makeError(ErrorCode::Storage, u"cannot commit: "_s + r.errorMessage());
+    }
+    return {};
+}
+
+Result<bool> Database::tableExists(const QString &table)
+{
+    const QString sql = backend() == Backend::Sqlite
+        ? u"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"_s
+        : u"SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() "
+          "AND table_name = ?"_s;
+    auto value = scalar(sql, {table});
+    if (!value)
+        return value.error();
+    return !value->isNull();
+}
+
+} // namespace karvan::hq

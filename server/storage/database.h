@@ -1,0 +1,89 @@
+#pragma once
+
+#include "domain/result.h"
+#include "storage/databaseurl.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+#include <functional>
+#include <memory>
+
+namespace karvan::hq {
+
+// The HQ database, on SQLite or PostgreSQL, through Qt Sql (QSQLITE / QPSQL).
+//
+// Qt Sql connections belong to the thread that opened them, and the HQ serves requests on
+// several threads, so a Database hands every thread a connection of its own, named after this
+// instance and the thread. A thread that is about to finish calls releaseThreadConnection();
+// whatever remains is closed with the Database.
+//
+// SQLite connections run journal_mode=WAL, synchronous=FULL (a committed transaction survives
+// power loss), foreign_keys=ON and a busy_timeout, and take the write lock when a transaction
+// begins (BEGIN IMMEDIATE), so two writers never deadlock on a lock upgrade.
+class Database
+{
+public:
+    struct Options
+    {
+        int busyTimeoutMs = 10000; // SQLite: how long to wait for another writer's lock
+        int connectTimeoutS = 10; // PostgreSQL: how long to wait for the server
+    };
+
+    // Opens the database and checks that this thread can connect; does not migrate
+    // (see migrations.h).
+    static Result<std::unique_ptr<Database>> open(const DatabaseUrl &url);
+    static Result<std::unique_ptr<Database>> open(const DatabaseUrl &url, const Options &options);
+    static Result<std::unique_ptr<Database>> open(const QString &url);
+    ~Database();
+
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    Backend backend() const { return m_url.backend; }
+    const DatabaseUrl &url() const { return m_url; }
+
+    // This thread's connection, opened on first use.
+    Result<QSqlDatabase> connection();
+    // Closes this thread's connection (call before a worker thread ends).
+    void releaseThreadConnection();
+
+    // Prepares and runs sql on this thread's connection with positional '?' bindings. The
+    // returned query is positioned before the first row.
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &bindings = {});
+    // The first column of the first row, or a null QVariant when there is no row.
+    Result<QVariant> scalar(const QString &sql, const QVariantList &bindings = {});
+
+    // Runs work in one transaction on this thread's connection: commit when it returns ok, roll
+    // back when it returns an error or throws. SQLite takes the write lock up front (BEGIN
+    // IMMEDIATE); PostgreSQL runs READ COMMITTED, so work that must serialize with other
+    // writers locks a row (SELECT ... FOR UPDATE) or an advisory lock. Nested calls run in a
+    // SAVEPOINT: an inner error rolls back the inner work only.
+    Result<void> transaction(const std::function<Result<void>()> &work);
+    bool inTransaction() const;
+
+    // Whether table exists (used by migrations and tests).
+    Result<bool> tableExists(const QString &table);
+
+private:
+    Database(DatabaseUrl url, Options options);
+    QString threadConnectionName() const;
+    Result<void> openConnection(const QString &name);
+    Result<void> execPlain(const QString &sql);
+
+    DatabaseUrl m_url;
+    Options m_options;
+    quint64 m_instance = 0;
+    mutable QMutex m_mutex; // guards the two members below
+    QStringList m_connectionNames;
+    QHash<QString, int> m_depth; // transaction depth per connection
+};
+
+// Converts a failed QSqlQuery/QSqlDatabase into a Storage error with the driver's reason.
+Error storageError(const QString &what, const QSqlError &error);
+
+} // namespace karvan::hq
