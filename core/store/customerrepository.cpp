@@ -5,6 +5,10 @@
 #include "store/searchtext.h"
 #include "store/sqlvalue.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
 namespace karvan {
 
 using namespace Qt::StringLiterals;
@@ -294,20 +298,66 @@ Result<QList<Customer>> CustomerRepository::search(const QString &text, int limi
             return r.error();
         return loadAll(**q);
     }
-    // The FTS index drives the query (MATCH, ranked, then joined by rowid), so a keystroke
-    // costs the matching rows only, never a scan of customers.
+    // Search as you type. The FTS index hands out matching rows in index order and the
+    // query stops at the limit: ranking every match instead (ORDER BY rank) costs about
+    // 100 ms for a two-letter prefix over 100k customers. Customers whose name matches come
+    // first, then those matched by code, phone, city or contacts; each group by name.
+    QList<qint64> seqs;
+    QSet<qint64> seen;
+    QSet<QString> byName; // ids of the customers whose name matched
+    bool namePass = true;
+    const QStringList expressions {u"{name} : ("_s + match + u')', match};
+    for (const QString &expression : expressions) {
+        auto q = m_store.prepared(u"SELECT s.rowid, c.id FROM customer_search s JOIN customers c "
+                                  u"ON c.seq = s.rowid WHERE customer_search MATCH ? "
+                                  u"AND (? OR c.archived = 0) LIMIT ?"_s);
+        if (!q)
+            return q.error();
+        (*q)->bindValue(0, expression);
+        (*q)->bindValue(1, includeArchived);
+        (*q)->bindValue(2, limit + int(seen.size()));
+        if (auto r = run(**q, u"cannot search customers"_s); !r)
+            return r.error();
+        while (seqs.size() < limit && (*q)->next()) {
+            const qint64 seq = (*q)->value(0).toLongLong();
+            if (!seen.contains(seq)) {
+                seen.insert(seq);
+                seqs.append(seq);
+                if (namePass)
+                    byName.insert((*q)->value(1).toString());
+            }
+        }
+        (*q)->finish();
+        namePass = false;
+        if (seqs.size() >= limit)
+            break;
+    }
+    if (seqs.isEmpty())
+        return QList<Customer>();
+
+    QJsonArray ids;
+    for (qint64 seq : seqs)
+        ids.append(seq);
     auto q = m_store.prepared(u"SELECT "_s + Columns
-                              + u" FROM customer_search s JOIN customers c ON c.seq = s.rowid "
-                                u"WHERE customer_search MATCH ? AND (? OR c.archived = 0) "
-                                u"ORDER BY s.rank, c.name LIMIT ?"_s);
+                              + u" FROM customers c WHERE c.seq IN "
+                                u"(SELECT value FROM json_each(?))"_s);
     if (!q)
         return q.error();
-    (*q)->bindValue(0, match);
-    (*q)->bindValue(1, includeArchived);
-    (*q)->bindValue(2, limit);
+    (*q)->bindValue(0, QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact)));
     if (auto r = run(**q, u"cannot search customers"_s); !r)
         return r.error();
-    return loadAll(**q);
+    auto loaded = loadAll(**q);
+    if (!loaded)
+        return loaded;
+    QList<Customer> customers = std::move(loaded).value();
+    std::stable_sort(customers.begin(), customers.end(), [&](const Customer &a, const Customer &b) {
+        const bool aName = byName.contains(idToString(a.id));
+        const bool bName = byName.contains(idToString(b.id));
+        if (aName != bName)
+            return aName;
+        return a.name < b.name;
+    });
+    return customers;
 }
 
 Result<QList<Customer>> CustomerRepository::listByTerritory(const QString &territory, int limit,

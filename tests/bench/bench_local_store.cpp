@@ -166,6 +166,9 @@ int main(int argc, char **argv)
     parser.addOption({u"json"_s, u"Also write the figures as JSON here."_s, u"file"_s});
     parser.addOption({u"orders"_s, u"Orders to create."_s, u"n"_s, u"2000"_s});
     parser.addOption({u"searches"_s, u"Searches to run."_s, u"n"_s, u"2000"_s});
+    parser.addOption({u"reuse"_s,
+                      u"Reuse the store a previous run loaded in --dir (for "
+                      u"profiling; its load figure is then not measured)."_s});
     parser.process(app);
     const auto size = parseDemoSize(parser.value(u"size"_s));
     if (!size)
@@ -181,27 +184,35 @@ int main(int argc, char **argv)
 
     // 1. The demo company into a fresh device store.
     const QString path = dir + u"/device.sqlite"_s;
-    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
-        QFile::remove(path + suffix);
+    const bool reuse = parser.isSet(u"reuse"_s) && QFile::exists(path);
+    if (!reuse) {
+        for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+            QFile::remove(path + suffix);
+    }
     auto store = need(LocalStore::open(path), "open");
-    err << "loading the " << demoSizeName(*size) << " demo company..." << Qt::endl;
     QElapsedTimer timer;
-    timer.start();
     qint64 records = 0;
-    DemoSummary summary;
-    {
+    double loadSeconds = 0;
+    if (!reuse) {
+        err << "loading the " << demoSizeName(*size) << " demo company..." << Qt::endl;
+        timer.start();
         StoreDemoSink sink(*store);
         DemoOptions options;
         options.size = *size;
-        summary = need(DemoGenerator(options).generate(sink), "generate");
+        need(DemoGenerator(options).generate(sink), "generate");
         records = sink.recordsWritten();
+        loadSeconds = timer.nsecsElapsed() / 1e9;
     }
-    const double loadSeconds = timer.nsecsElapsed() / 1e9;
-    const qint64 documentLines = summary.orderLines + summary.quoteLines;
+    auto count = [&](const QString &sql) {
+        return need(store->scalar(sql), "count").toLongLong();
+    };
+    const qint64 customerCount = count(u"SELECT count(*) FROM customers"_s);
+    const qint64 productCount = count(u"SELECT count(*) FROM products"_s);
+    const qint64 documentLines = count(u"SELECT count(*) FROM document_lines"_s);
 
     // 2. The reference: SQLite on its own, same machine, same run.
     err << "measuring raw SQLite..." << Qt::endl;
-    const qint64 rawRows = std::max<qint64>(summary.customers, 100000);
+    const qint64 rawRows = std::max<qint64>(customerCount, 100000);
     const auto raw = rawsqlite::bulkInsertCustomers(dir + u"/raw-bulk.sqlite"_s, rawRows);
     const Percentiles rawTx = percentiles(
         rawsqlite::orderShapedTransactions(dir + u"/raw-orders.sqlite"_s, orderCount, 3));
@@ -224,27 +235,38 @@ int main(int argc, char **argv)
     err << "creating orders..." << Qt::endl;
     const QList<OrderDraft> drafts = orderDrafts(*store, orderCount, rng);
     OrderService orders(*store);
+    QList<double> checkMicros;
     QList<double> orderMicros;
     for (const OrderDraft &d : drafts) {
+        // What the editor asks on every change (nothing written), then the save.
+        timer.start();
+        need(orders.check(d), "check");
+        checkMicros.append(timer.nsecsElapsed() / 1e3);
         timer.start();
         need(orders.submit(d), "order");
         orderMicros.append(timer.nsecsElapsed() / 1e3);
     }
+    const Percentiles check = percentiles(checkMicros);
     const Percentiles order = percentiles(orderMicros);
 
     QTextStream out(stdout);
-    out << "## Local store benchmark (" << demoSizeName(*size) << " demo set: " << summary.customers
-        << " customers, " << summary.products << " products, " << documentLines
+    out << "## Local store benchmark (" << demoSizeName(*size) << " demo set: " << customerCount
+        << " customers, " << productCount << " products, " << documentLines
         << " document lines)\n\n"
         << "| measure | Karvan | reference (raw SQLite, same run) |\n"
         << "|---|---|---|\n"
-        << "| load demo company | " << records << " records in " << fmt(loadSeconds, 1) << " s ("
-        << fmt(records / loadSeconds, 0) << " records/s, incl. generation, pricing, "
-        << "FTS indexing) | bulk insert of " << raw.rows
-        << " customer rows: " << fmt(raw.rowsPerSecond(), 0) << " rows/s |\n"
+        << "| load demo company | "
+        << (reuse ? u"(store reused, not measured)"_s
+                  : u"%1 records in %2 s (%3 records/s, incl. generation, pricing, FTS "
+                    u"indexing)"_s.arg(records)
+                        .arg(fmt(loadSeconds, 1), fmt(records / loadSeconds, 0)))
+        << " | bulk insert of " << raw.rows << " customer rows: " << fmt(raw.rowsPerSecond(), 0)
+        << " rows/s |\n"
         << "| customer search p50 / p99 (" << search.count << " queries, " << hits
         << " with hits) | " << fmt(search.p50 / 1000) << " ms / " << fmt(search.p99 / 1000)
         << " ms | — |\n"
+        << "| order check p50 / p99 (pricing, credit, stock; nothing written) | "
+        << fmt(check.p50 / 1000) << " ms / " << fmt(check.p99 / 1000) << " ms | — |\n"
         << "| order creation p50 / p99 (" << order.count
         << " orders: pricing, credit, stock, write + outbox, synchronous=FULL) | "
         << fmt(order.p50 / 1000) << " ms / " << fmt(order.p99 / 1000)
@@ -254,8 +276,8 @@ int main(int argc, char **argv)
     if (parser.isSet(u"json"_s)) {
         const QJsonObject json {
             {u"size"_s, demoSizeName(*size)},
-            {u"customers"_s, summary.customers},
-            {u"products"_s, summary.products},
+            {u"customers"_s, customerCount},
+            {u"products"_s, productCount},
             {u"document_lines"_s, documentLines},
             {u"load_records"_s, records},
             {u"load_seconds"_s, loadSeconds},
