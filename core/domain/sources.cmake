@@ -8,4 +8,6 @@ target_sources(karvan_core PRIVATE
   domain/inventory.h
   domain/documents.h domain/documents.cpp
   domain/service.h
+  domain/names.h domain/names.cpp
+  domain/json.h domain/json.cpp
 )

@@ -1,5 +1,7 @@
 #include "rules/ticketworkflow.h"
 
+#include "domain/names.h"
+
 using namespace Qt::StringLiterals;
 
 namespace karvan {
@@ -96,27 +98,13 @@ Result<void> TicketWorkflow::reopen(Ticket &ticket, const QDateTime &at)
 
 QString TicketWorkflow::statusName(Status status)
 {
-    switch (status) {
-    case Status::Open:
-        return u"open"_s;
-    case Status::InProgress:
-        return u"in_progress"_s;
-    case Status::WaitingOnCustomer:
-        return u"waiting_on_customer"_s;
-    case Status::Resolved:
-        return u"resolved"_s;
-    case Status::Closed:
-        return u"closed"_s;
-    }
-    return QString();
+    return ticketStatusName(status);
 }
 
 Result<Ticket::Status> TicketWorkflow::parseStatus(const QString &name)
 {
-    for (Status s : kAllStatuses) {
-        if (statusName(s) == name)
-            return s;
-    }
+    if (const auto status = parseTicketStatus(name))
+        return *status;
     return makeError(ErrorCode::InvalidArgument,
                      u"unknown ticket status \"%1\" (expected open, in_progress, "
                      u"waiting_on_customer, resolved or closed)"_s.arg(name));

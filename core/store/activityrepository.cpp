@@ -1,5 +1,7 @@
 #include "store/activityrepository.h"
 
+#include "domain/names.h"
+
 #include "store/localstore.h"
 #include "store/sqlvalue.h"
 
@@ -7,32 +9,6 @@ namespace karvan {
 
 using namespace Qt::StringLiterals;
 using namespace sqlvalue;
-
-namespace {
-
-QString kindName(Activity::Kind kind)
-{
-    switch (kind) {
-    case Activity::Kind::Visit:
-        return u"visit"_s;
-    case Activity::Kind::Call:
-        return u"call"_s;
-    case Activity::Kind::Note:
-        return u"note"_s;
-    }
-    return u"note"_s;
-}
-
-Activity::Kind parseKind(const QString &name)
-{
-    if (name == u"visit"_s)
-        return Activity::Kind::Visit;
-    if (name == u"call"_s)
-        return Activity::Kind::Call;
-    return Activity::Kind::Note;
-}
-
-} // namespace
 
 Result<void> ActivityRepository::write(const Activity &a)
 {
@@ -49,7 +25,7 @@ Result<void> ActivityRepository::write(const Activity &a)
     QSqlQuery &query = **q;
     query.bindValue(0, idToString(a.id));
     query.bindValue(1, idToString(a.customerId));
-    query.bindValue(2, kindName(a.kind));
+    query.bindValue(2, activityKindName(a.kind));
     query.bindValue(3, dateTime(a.at));
     query.bindValue(4, text(a.subject));
     query.bindValue(5, text(a.notes));
@@ -93,7 +69,7 @@ Result<QList<Activity>> ActivityRepository::list(const QString &where, const QVa
         Activity a;
         a.id = toId(row.value(0));
         a.customerId = toId(row.value(1));
-        a.kind = parseKind(row.value(2).toString());
+        a.kind = parseActivityKind(row.value(2).toString()).value_or(Activity::Kind::Note);
         a.at = toDateTime(row.value(3));
         a.subject = row.value(4).toString();
         a.notes = row.value(5).toString();

@@ -1,5 +1,6 @@
 #include "store/customerrepository.h"
 
+#include "domain/names.h"
 #include "store/localstore.h"
 #include "store/searchindex.h"
 #include "store/searchtext.h"
@@ -22,11 +23,6 @@ const QString Columns
     = u"c.id, c.code, c.name, c.language, c.phone, c.email, c.notes, c.territory, "
       u"c.price_list_id, c.payment_terms_days, c.credit_limit_minor, c.credit_limit_currency, "
       u"c.currency, c.tax_region, c.archived, c.updated_at"_s;
-
-QString kindName(Address::Kind kind)
-{
-    return kind == Address::Kind::Shipping ? u"shipping"_s : u"billing"_s;
-}
 
 Result<void> validate(const Customer &c)
 {
@@ -134,7 +130,7 @@ Result<void> CustomerRepository::write(const Customer &c)
             QSqlQuery &iq = **ins;
             iq.bindValue(0, cid);
             iq.bindValue(1, n);
-            iq.bindValue(2, kindName(a.kind));
+            iq.bindValue(2, addressKindName(a.kind));
             iq.bindValue(3, text(a.line1));
             iq.bindValue(4, text(a.line2));
             iq.bindValue(5, text(a.city));
@@ -230,8 +226,7 @@ Result<QList<Customer>> CustomerRepository::loadAll(QSqlQuery &query)
             return r.error();
         while (aq.next()) {
             Address a;
-            a.kind = aq.value(0).toString() == u"shipping"_s ? Address::Kind::Shipping
-                                                             : Address::Kind::Billing;
+            a.kind = parseAddressKind(aq.value(0).toString()).value_or(Address::Kind::Billing);
             a.line1 = aq.value(1).toString();
             a.line2 = aq.value(2).toString();
             a.city = aq.value(3).toString();

@@ -1,5 +1,7 @@
 #include "store/opportunityrepository.h"
 
+#include "domain/names.h"
+
 #include "store/localstore.h"
 #include "store/sqlvalue.h"
 
@@ -9,37 +11,6 @@ namespace karvan {
 
 using namespace Qt::StringLiterals;
 using namespace sqlvalue;
-
-namespace {
-
-const std::array<std::pair<Opportunity::Stage, QStringView>, 6> StageNames = {{
-    {Opportunity::Stage::Prospecting, u"prospecting"},
-    {Opportunity::Stage::Qualified, u"qualified"},
-    {Opportunity::Stage::Proposal, u"proposal"},
-    {Opportunity::Stage::Negotiation, u"negotiation"},
-    {Opportunity::Stage::Won, u"won"},
-    {Opportunity::Stage::Lost, u"lost"},
-}};
-
-QString stageName(Opportunity::Stage stage)
-{
-    for (const auto &[s, name] : StageNames) {
-        if (s == stage)
-            return name.toString();
-    }
-    return u"prospecting"_s;
-}
-
-Opportunity::Stage parseStage(const QString &name)
-{
-    for (const auto &[s, n] : StageNames) {
-        if (n == name)
-            return s;
-    }
-    return Opportunity::Stage::Prospecting;
-}
-
-} // namespace
 
 Result<void> OpportunityRepository::write(const Opportunity &o)
 {
@@ -62,7 +33,7 @@ Result<void> OpportunityRepository::write(const Opportunity &o)
     query.bindValue(0, idToString(o.id));
     query.bindValue(1, idToString(o.customerId));
     query.bindValue(2, o.title);
-    query.bindValue(3, stageName(o.stage));
+    query.bindValue(3, opportunityStageName(o.stage));
     query.bindValue(4, minor(o.amount));
     query.bindValue(5,
                     o.amount.isValid() ? QVariant(o.amount.currency())
@@ -109,7 +80,8 @@ Result<QList<Opportunity>> OpportunityRepository::list(const QString &where,
         o.id = toId(row.value(0));
         o.customerId = toId(row.value(1));
         o.title = row.value(2).toString();
-        o.stage = parseStage(row.value(3).toString());
+        o.stage = parseOpportunityStage(row.value(3).toString())
+                      .value_or(Opportunity::Stage::Prospecting);
         auto amount = toMoney(row.value(4), row.value(5).toString());
         if (!amount)
             return amount.error();

@@ -1,5 +1,7 @@
 #include "store/ticketrepository.h"
 
+#include "domain/names.h"
+
 #include "rules/ticketworkflow.h"
 #include "store/localstore.h"
 #include "store/sqlvalue.h"
@@ -14,32 +16,11 @@ namespace {
 const QString Columns = u"id, number, customer_id, subject, description, status, priority, "
                         u"assignee, created_at, updated_at"_s;
 
-Ticket::Priority parsePriority(const QString &name)
-{
-    if (name == u"low"_s)
-        return Ticket::Priority::Low;
-    if (name == u"high"_s)
-        return Ticket::Priority::High;
-    if (name == u"urgent"_s)
-        return Ticket::Priority::Urgent;
-    return Ticket::Priority::Normal;
-}
-
 } // namespace
 
 QString TicketRepository::priorityName(Ticket::Priority priority)
 {
-    switch (priority) {
-    case Ticket::Priority::Low:
-        return u"low"_s;
-    case Ticket::Priority::Normal:
-        return u"normal"_s;
-    case Ticket::Priority::High:
-        return u"high"_s;
-    case Ticket::Priority::Urgent:
-        return u"urgent"_s;
-    }
-    return u"normal"_s;
+    return ticketPriorityName(priority);
 }
 
 Result<void> TicketRepository::writeComment(const QString &ticketId, const TicketComment &c)
@@ -142,7 +123,8 @@ Result<QList<Ticket>> TicketRepository::loadAll(QSqlQuery &query)
             return makeError(ErrorCode::Storage,
                              u"ticket %1: %2"_s.arg(idToString(t.id), status.errorMessage()));
         t.status = *status;
-        t.priority = parsePriority(query.value(6).toString());
+        t.priority
+            = parseTicketPriority(query.value(6).toString()).value_or(Ticket::Priority::Normal);
         t.assignee = query.value(7).toString();
         t.createdAt = toDateTime(query.value(8));
         t.updatedAt = toDateTime(query.value(9));
