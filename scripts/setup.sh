@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git clang-format
+  # clang with libFuzzer + sanitizers for the protocol fuzzer (tests/fuzz), zlib for bounded inflate
+  clang-14 libclang-rt-14-dev zlib1g-dev
   # Qt 6.4: core, SQL drivers, network, HTTP server, QML/Quick, charts, tests, translations
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
   qt6-httpserver-dev qt6-websockets-dev
