@@ -175,7 +175,7 @@ Result<void> status(Context &c)
     auto pending = outbox.countWithState(OutboxMutation::State::Pending);
     auto sent = outbox.countWithState(OutboxMutation::State::Sent);
     auto rejectedCount = outbox.countWithState(OutboxMutation::State::Rejected);
-    auto lastSync = SyncStateRepository(c.store).value(u"last_sync"_s);
+    auto lastSync = SyncStateRepository(c.store).value(SyncStateRepository::LastSyncAt);
     for (const Error *e : {pending ? nullptr : &pending.error(), sent ? nullptr : &sent.error(),
                            rejectedCount ? nullptr : &rejectedCount.error(),
                            lastSync ? nullptr : &lastSync.error()}) {

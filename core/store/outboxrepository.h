@@ -65,6 +65,9 @@ public:
         : m_store(store)
     { }
 
+    // Keys shared by the sync engine (which writes them) and the app and CLI (which show them).
+    static inline const QString LastSyncAt = QStringLiteral("last_sync_at"); // ISO UTC time
+
     // An empty string when the key was never set.
     Result<QString> value(const QString &key);
     Result<void> setValue(const QString &key, const QString &value);

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "domain/result.h"
+
+#include <QString>
+
+namespace karvan::app {
+
+// `karvan` as a whole: options, the store, the engine, and the modes
+//   karvan [--db PATH] [--demo] [--language CODE] [--kiosk] [--kiosk-idle SECONDS]
+//   karvan --self-test            every page, every language, phone and tablet; non-zero on
+//                                 any QML warning or error
+//   karvan --screenshots DIR      PNGs of every page in en, fa, ar at phone and tablet size
+int run(int argc, char **argv);
+
+// Writes the small demo company into a new store at path (self-test, screenshots, tests).
+Result<void> createDemoStore(const QString &path);
+
+} // namespace karvan::app

@@ -1,0 +1,201 @@
+#pragma once
+
+#include "listmodels.h"
+#include "ordereditor.h"
+#include "sessiondata.h"
+
+#include "domain/result.h"
+
+#include <QDate>
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+#include <QTimer>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+#include <functional>
+#include <memory>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace karvan {
+class LocalStore;
+}
+
+namespace karvan::app {
+
+class StoreWorker;
+
+// The device's data, as QML sees it (singleton `Session`). It owns the LocalStore on a worker
+// thread (StoreWorker); every read and write is a functor posted there, and its result comes
+// back to this (UI) thread, where the list models are updated. Nothing here blocks the UI
+// thread except the *Blocking helpers, which tools and tests use.
+//
+// Seam for sync: a sync engine runs its work on the same store thread with postToStore() and
+// calls notifyStoreChanged() after it applied server rows, which refreshes what is on screen.
+class DeviceSession : public QObject
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Session)
+    QML_SINGLETON
+    Q_PROPERTY(bool ready READ ready NOTIFY readyChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY failed)
+    Q_PROPERTY(QString userName READ userName CONSTANT)
+    Q_PROPERTY(CustomerListModel *customers READ customers CONSTANT)
+    Q_PROPERTY(ProductListModel *products READ products CONSTANT)
+    Q_PROPERTY(AlertListModel *alerts READ alerts CONSTANT)
+    Q_PROPERTY(VisitListModel *visits READ visits CONSTANT)
+    Q_PROPERTY(OutboxListModel *outbox READ outbox CONSTANT)
+    Q_PROPERTY(TicketListModel *tickets READ tickets CONSTANT)
+    Q_PROPERTY(OrderEditor *order READ order CONSTANT)
+    Q_PROPERTY(QVariantMap customer READ customer NOTIFY customerChanged)
+    Q_PROPERTY(QString customerQuery READ customerQuery NOTIFY customersSearched)
+    Q_PROPERTY(int pendingCount READ pendingCount NOTIFY syncCountsChanged)
+    Q_PROPERTY(int rejectedCount READ rejectedCount NOTIFY syncCountsChanged)
+    Q_PROPERTY(QString lastSync READ lastSync NOTIFY syncCountsChanged)
+    Q_PROPERTY(QString todayText READ todayText NOTIFY syncCountsChanged)
+
+public:
+    // path: the device store (created and migrated if needed). The store opens on start().
+    explicit DeviceSession(const QString &path, QString userName, QObject *parent = nullptr);
+    ~DeviceSession() override;
+
+    static DeviceSession *instance();
+    static DeviceSession *create(QQmlEngine *engine, QJSEngine *);
+
+    void start();
+    void setToday(const QDate &today) { m_today = today; } // the business date (tests, demo)
+    QDate today() const { return m_today; }
+    void setSearchDebounceMs(int ms) { m_searchTimer.setInterval(ms); }
+
+    bool ready() const { return m_ready; }
+    bool busy() const { return m_inFlight > 0 || m_searchTimer.isActive(); }
+    QString lastError() const { return m_lastError; }
+    QString userName() const { return m_userName; }
+    CustomerListModel *customers() const { return m_customers; }
+    ProductListModel *products() const { return m_products; }
+    AlertListModel *alerts() const { return m_alerts; }
+    VisitListModel *visits() const { return m_visits; }
+    OutboxListModel *outbox() const { return m_outbox; }
+    TicketListModel *tickets() const { return m_tickets; }
+    OrderEditor *order() const { return m_order; }
+    QVariantMap customer() const { return m_customer; }
+    QString customerQuery() const { return m_customerQuery; }
+    int pendingCount() const { return int(m_sync.pending); }
+    int rejectedCount() const { return int(m_sync.rejected); }
+    QString lastSync() const;
+    QString todayText() const;
+
+    // Search as you type: restarts a short debounce; a result older than the newest request
+    // is dropped, and a request that is no longer the newest when the worker reaches it is
+    // skipped.
+    Q_INVOKABLE void searchCustomers(const QString &text);
+    Q_INVOKABLE void searchProducts(const QString &text);
+    Q_INVOKABLE void lookupBarcode(const QString &barcode);
+    Q_INVOKABLE void openCustomer(const QString &id);
+    Q_INVOKABLE void saveCustomer(const QVariantMap &fields);
+    Q_INVOKABLE void createCustomer(const QVariantMap &fields);
+    Q_INVOKABLE void refreshToday();
+    Q_INVOKABLE void refreshSync();
+    Q_INVOKABLE void refreshTickets();
+    Q_INVOKABLE void openTicket(const QString &customerId, const QString &subject,
+                                const QString &description);
+    Q_INVOKABLE void commentTicket(const QString &ticketId, const QString &body);
+    Q_INVOKABLE void changeTicketStatus(const QString &ticketId, const QString &status);
+    Q_INVOKABLE void logActivity(const QString &customerId, const QString &kind,
+                                 const QString &subject, const QString &notes, int minutes);
+    Q_INVOKABLE void discardRejected(int seq);
+    Q_INVOKABLE QString statusLabel(const QString &workflowName) const;
+
+    // Runs work on the store thread; done (optional) gets its result back on this thread.
+    template<typename T>
+    void post(std::function<T(StoreWorker &)> work, std::function<void(T)> done)
+    {
+        ++m_inFlight;
+        if (m_inFlight == 1)
+            Q_EMIT busyChanged();
+        QPointer<DeviceSession> self(this);
+        QMetaObject::invokeMethod(
+            workerObject(),
+            [self, worker = m_worker.get(), work = std::move(work), done = std::move(done)] {
+                T result = work(*worker);
+                if (!self)
+                    return;
+                QMetaObject::invokeMethod(
+                    self.data(),
+                    [self, done, result = std::move(result)] {
+                        if (!self)
+                            return;
+                        if (done)
+                            done(result);
+                        self->finishRequest();
+                    },
+                    Qt::QueuedConnection);
+            },
+            Qt::QueuedConnection);
+    }
+
+    // For sync: plain store work on the store thread.
+    void postToStore(std::function<void(LocalStore &)> work);
+    Q_INVOKABLE void notifyStoreChanged();
+
+    // Tools and tests only: run on the store thread and wait.
+    Result<QUuid> sampleCustomerBlocking();
+    QList<PricingRequest::Line> sampleLinesBlocking(int count);
+    bool waitUntilIdle(int timeoutMs);
+
+Q_SIGNALS:
+    void readyChanged();
+    void busyChanged();
+    void customerChanged();
+    void customersSearched();
+    void productsSearched();
+    void barcodeNotFound(const QString &barcode);
+    void syncCountsChanged();
+    void saved();
+    void customerCreated(const QString &id);
+    void failed(const QString &message);
+
+private:
+    QObject *workerObject() const;
+    void finishRequest();
+    void runCustomerSearch();
+    void reportError(const Error &error);
+    void setProducts(const QList<ProductSummary> &products);
+    void afterWrite(const Result<void> &result);
+    void refreshFormatted(); // language or calendar changed: rebuild the formatted rows
+    QVariantMap formatCustomer(const CustomerDetailData &d) const;
+
+    QString m_path;
+    QString m_userName;
+    QThread m_thread;
+    std::unique_ptr<StoreWorker> m_worker;
+    int m_inFlight = 0;
+    bool m_ready = false;
+    QString m_lastError;
+    QDate m_today = QDate::currentDate();
+
+    CustomerListModel *m_customers;
+    ProductListModel *m_products;
+    AlertListModel *m_alerts;
+    VisitListModel *m_visits;
+    OutboxListModel *m_outbox;
+    TicketListModel *m_tickets;
+    OrderEditor *m_order;
+
+    QTimer m_searchTimer;
+    QString m_customerQuery;
+    QString m_pendingCustomerQuery;
+    quint64 m_customerRequest = 0;
+    quint64 m_productRequest = 0;
+    QString m_productQuery;
+    QUuid m_customerId;
+    QVariantMap m_customer;
+    std::optional<CustomerDetailData> m_customerData;
+    SyncCounts m_sync;
+};
+
+} // namespace karvan::app

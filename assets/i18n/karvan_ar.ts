@@ -1,0 +1,844 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+    <context>
+        <name>ActivitiesPage</name>
+        <message>
+            <source>Log for %1</source>
+            <translation>تسجيل لـ %1</translation>
+        </message>
+        <message>
+            <source>Choose a customer first</source>
+            <translation>اختر عميلًا أولًا</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>زيارة</translation>
+        </message>
+        <message>
+            <source>Call</source>
+            <translation>مكالمة</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>ملاحظة</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>الموضوع</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>ملاحظات</translation>
+        </message>
+        <message>
+            <source>Minutes</source>
+            <translation>الدقائق</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>حفظ</translation>
+        </message>
+        <message>
+            <source>Recent</source>
+            <translation>الأحدث</translation>
+        </message>
+    </context>
+    <context>
+        <name>CatalogPage</name>
+        <message>
+            <source>Search products</source>
+            <translation>ابحث عن منتج</translation>
+        </message>
+        <message>
+            <source>Barcode</source>
+            <translation>الباركود</translation>
+        </message>
+        <message>
+            <source>Look up</source>
+            <translation>بحث</translation>
+        </message>
+        <message>
+            <source>No product with barcode %1</source>
+            <translation>لا منتج بالباركود %1</translation>
+        </message>
+        <message>
+            <source>%1 available</source>
+            <translation>%1 متوفر</translation>
+        </message>
+        <message>
+            <source>Out of stock</source>
+            <translation>نفد المخزون</translation>
+        </message>
+        <message>
+            <source>Stock as of %1</source>
+            <translation>المخزون حتى %1</translation>
+        </message>
+        <message>
+            <source>Add to order</source>
+            <translation>أضف إلى الطلب</translation>
+        </message>
+    </context>
+    <context>
+        <name>CreditBadge</name>
+        <message>
+            <source>Credit hold</source>
+            <translation>إيقاف ائتماني</translation>
+        </message>
+        <message>
+            <source>Credit warning</source>
+            <translation>تحذير ائتماني</translation>
+        </message>
+        <message>
+            <source>Credit OK</source>
+            <translation>الائتمان سليم</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerPage</name>
+        <message>
+            <source>Choose a customer</source>
+            <translation>اختر عميلًا</translation>
+        </message>
+        <message>
+            <source>New order</source>
+            <translation>طلب جديد</translation>
+        </message>
+        <message>
+            <source>New quote</source>
+            <translation>عرض سعر جديد</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>حفظ</translation>
+        </message>
+        <message>
+            <source>Edit</source>
+            <translation>تعديل</translation>
+        </message>
+        <message>
+            <source>Credit</source>
+            <translation>الائتمان</translation>
+        </message>
+        <message>
+            <source>Limit</source>
+            <translation>الحد الائتماني</translation>
+        </message>
+        <message>
+            <source>Exposure</source>
+            <translation>المديونية</translation>
+        </message>
+        <message>
+            <source>Available</source>
+            <translation>المتاح</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>متأخر</translation>
+        </message>
+        <message>
+            <source>Payment terms</source>
+            <translation>شروط الدفع</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>الملف</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>الهاتف</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>البريد الإلكتروني</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>ملاحظات</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>العنوان</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>جهة الاتصال</translation>
+        </message>
+        <message>
+            <source>Purchases, last 12 months</source>
+            <translation>المشتريات، آخر ١٢ شهرًا</translation>
+        </message>
+        <message>
+            <source>Open tickets</source>
+            <translation>التذاكر المفتوحة</translation>
+        </message>
+        <message>
+            <source>No open tickets</source>
+            <translation>لا تذاكر مفتوحة</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>السجل</translation>
+        </message>
+        <message>
+            <source>Activities</source>
+            <translation>الأنشطة</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomersPage</name>
+        <message>
+            <source>Search name, code, phone, city</source>
+            <translation>ابحث بالاسم أو الرمز أو الهاتف أو المدينة</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>جديد</translation>
+        </message>
+        <message>
+            <source>Tickets: %1</source>
+            <translation>تذاكر: %1</translation>
+        </message>
+        <message>
+            <source>No customers match</source>
+            <translation>لا يوجد عملاء مطابقون</translation>
+        </message>
+        <message>
+            <source>New customer</source>
+            <translation>عميل جديد</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>الهاتف</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>البريد الإلكتروني</translation>
+        </message>
+    </context>
+    <context>
+        <name>KioskShell</name>
+        <message>
+            <source>Walk-in customer</source>
+            <translation>عميل حضوري</translation>
+        </message>
+        <message>
+            <source>Welcome</source>
+            <translation>أهلًا بك</translation>
+        </message>
+        <message>
+            <source>Tap to order</source>
+            <translation>المس للطلب</translation>
+        </message>
+        <message>
+            <source>Out of stock</source>
+            <translation>نفد المخزون</translation>
+        </message>
+        <message>
+            <source>Thank you! Your order is saved.</source>
+            <translation>شكرًا! تم حفظ طلبك.</translation>
+        </message>
+        <message>
+            <source>New order</source>
+            <translation>طلب جديد</translation>
+        </message>
+        <message>
+            <source>Your cart</source>
+            <translation>سلتك</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>الإجمالي</translation>
+        </message>
+        <message>
+            <source>Checkout</source>
+            <translation>الدفع</translation>
+        </message>
+        <message>
+            <source>Staff</source>
+            <translation>الموظفون</translation>
+        </message>
+        <message>
+            <source>Staff PIN</source>
+            <translation>رمز الموظفين</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>الرمز</translation>
+        </message>
+        <message>
+            <source>Wrong PIN</source>
+            <translation>رمز خاطئ</translation>
+        </message>
+    </context>
+    <context>
+        <name>Main</name>
+        <message>
+            <source>Karvan</source>
+            <translation>كاروان</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderPage</name>
+        <message>
+            <source>Choose a customer</source>
+            <translation>اختر عميلًا</translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation>العملاء</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>الطلب</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>عرض سعر</translation>
+        </message>
+        <message>
+            <source>Saved on this device, waiting to sync</source>
+            <translation>حُفظ على هذا الجهاز، بانتظار المزامنة</translation>
+        </message>
+        <message>
+            <source>Add products</source>
+            <translation>إضافة منتجات</translation>
+        </message>
+        <message>
+            <source>Search products</source>
+            <translation>ابحث عن منتج</translation>
+        </message>
+        <message>
+            <source>Lines</source>
+            <translation>البنود</translation>
+        </message>
+        <message>
+            <source>Why?</source>
+            <translation>لماذا؟</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>إزالة</translation>
+        </message>
+        <message>
+            <source>Check before submitting</source>
+            <translation>راجِع قبل الإرسال</translation>
+        </message>
+        <message>
+            <source>Totals</source>
+            <translation>الإجماليات</translation>
+        </message>
+        <message>
+            <source>Net</source>
+            <translation>الصافي</translation>
+        </message>
+        <message>
+            <source>Tax</source>
+            <translation>الضريبة</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>الإجمالي</translation>
+        </message>
+        <message>
+            <source>Credit</source>
+            <translation>الائتمان</translation>
+        </message>
+        <message>
+            <source>Save quote</source>
+            <translation>حفظ عرض السعر</translation>
+        </message>
+        <message>
+            <source>Submit order</source>
+            <translation>إرسال الطلب</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhoneShell</name>
+        <message>
+            <source>Today</source>
+            <translation>اليوم</translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation>العملاء</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>العميل</translation>
+        </message>
+        <message>
+            <source>Catalog</source>
+            <translation>الكتالوج</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>الطلب</translation>
+        </message>
+        <message>
+            <source>Tickets</source>
+            <translation>التذاكر</translation>
+        </message>
+        <message>
+            <source>Activities</source>
+            <translation>الأنشطة</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>المزامنة</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>الإعدادات</translation>
+        </message>
+        <message>
+            <source>Menu</source>
+            <translation>القائمة</translation>
+        </message>
+        <message>
+            <source>%1 to sync</source>
+            <translation>%1 بانتظار المزامنة</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>Account</source>
+            <translation>الحساب</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>الخادم</translation>
+        </message>
+        <message>
+            <source>Login</source>
+            <translation>اسم الدخول</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>اللغة</translation>
+        </message>
+        <message>
+            <source>Calendar</source>
+            <translation>التقويم</translation>
+        </message>
+        <message>
+            <source>Gregorian</source>
+            <translation>ميلادي</translation>
+        </message>
+        <message>
+            <source>Solar Hijri (Jalali)</source>
+            <translation>هجري شمسي (جلالي)</translation>
+        </message>
+        <message>
+            <source>Hijri</source>
+            <translation>هجري</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>اليوم</translation>
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation>تسجيل الخروج</translation>
+        </message>
+        <message>
+            <source>%1 changes are not synced yet. Sync before signing out.</source>
+            <translation>%1 تغييرات لم تُزامَن بعد. زامِن قبل تسجيل الخروج.</translation>
+        </message>
+        <message>
+            <source>Everything is synced.</source>
+            <translation>تمت مزامنة كل شيء.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPage</name>
+        <message>
+            <source>Sync</source>
+            <translation>المزامنة</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>الخادم</translation>
+        </message>
+        <message>
+            <source>Not set</source>
+            <translation>غير محدد</translation>
+        </message>
+        <message>
+            <source>Last sync</source>
+            <translation>آخر مزامنة</translation>
+        </message>
+        <message>
+            <source>Waiting to sync</source>
+            <translation>بانتظار المزامنة</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>مرفوض</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>التعارضات</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>زامِن الآن</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>بالانتظار</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>تجاهل</translation>
+        </message>
+        <message>
+            <source>Nothing waiting to sync</source>
+            <translation>لا شيء بانتظار المزامنة</translation>
+        </message>
+    </context>
+    <context>
+        <name>TabletShell</name>
+        <message>
+            <source>Today</source>
+            <translation>اليوم</translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation>العملاء</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>العميل</translation>
+        </message>
+        <message>
+            <source>Catalog</source>
+            <translation>الكتالوج</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>الطلب</translation>
+        </message>
+        <message>
+            <source>Tickets</source>
+            <translation>التذاكر</translation>
+        </message>
+        <message>
+            <source>Activities</source>
+            <translation>الأنشطة</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>المزامنة</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>الإعدادات</translation>
+        </message>
+        <message>
+            <source>Karvan</source>
+            <translation>كاروان</translation>
+        </message>
+        <message>
+            <source>%1 to sync</source>
+            <translation>%1 بانتظار المزامنة</translation>
+        </message>
+        <message>
+            <source>All synced</source>
+            <translation>تمت مزامنة الكل</translation>
+        </message>
+    </context>
+    <context>
+        <name>TicketsPage</name>
+        <message>
+            <source>Open tickets</source>
+            <translation>التذاكر المفتوحة</translation>
+        </message>
+        <message>
+            <source>New ticket</source>
+            <translation>تذكرة جديدة</translation>
+        </message>
+        <message>
+            <source>Hide</source>
+            <translation>إخفاء</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>تعليق</translation>
+        </message>
+        <message>
+            <source>Write a comment</source>
+            <translation>اكتب تعليقًا</translation>
+        </message>
+        <message>
+            <source>Send</source>
+            <translation>إرسال</translation>
+        </message>
+        <message>
+            <source>New ticket for %1</source>
+            <translation>تذكرة جديدة لـ %1</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>الموضوع</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>التفاصيل</translation>
+        </message>
+    </context>
+    <context>
+        <name>TodayPage</name>
+        <message>
+            <source>Sync</source>
+            <translation>المزامنة</translation>
+        </message>
+        <message>
+            <source>Waiting to sync</source>
+            <translation>بانتظار المزامنة</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>مرفوض</translation>
+        </message>
+        <message>
+            <source>Last sync</source>
+            <translation>آخر مزامنة</translation>
+        </message>
+        <message>
+            <source>Alerts</source>
+            <translation>تنبيهات</translation>
+        </message>
+        <message>
+            <source>No alerts</source>
+            <translation>لا تنبيهات</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>الزيارات</translation>
+        </message>
+        <message>
+            <source>No visits planned</source>
+            <translation>لا زيارات مخططة</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::DeviceSession</name>
+        <message>
+            <source>Draft</source>
+            <translation>مسودة</translation>
+        </message>
+        <message>
+            <source>Waiting to sync</source>
+            <translation>بانتظار المزامنة</translation>
+        </message>
+        <message>
+            <source>Confirmed</source>
+            <translation>مؤكد</translation>
+        </message>
+        <message>
+            <source>Credit hold</source>
+            <translation>إيقاف ائتماني</translation>
+        </message>
+        <message>
+            <source>Backordered</source>
+            <translation>طلب مؤجل</translation>
+        </message>
+        <message>
+            <source>Partly allocated</source>
+            <translation>مخصص جزئيًا</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>مرفوض</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>ملغى</translation>
+        </message>
+        <message>
+            <source>Delivered</source>
+            <translation>تم التسليم</translation>
+        </message>
+        <message>
+            <source>Invoiced</source>
+            <translation>مفوتر</translation>
+        </message>
+        <message>
+            <source>Converted</source>
+            <translation>محوّل</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>منتهي</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>زيارة</translation>
+        </message>
+        <message>
+            <source>Call</source>
+            <translation>مكالمة</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>ملاحظة</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>أبدًا</translation>
+        </message>
+        <message>
+            <source>%1 days</source>
+            <translation>%1 يومًا</translation>
+        </message>
+        <message>
+            <source>No limit</source>
+            <translation>بلا حد</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>عرض سعر</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>الطلب</translation>
+        </message>
+        <message>
+            <source>(pending)</source>
+            <translation>(قيد الانتظار)</translation>
+        </message>
+        <message>
+            <source>Invoice</source>
+            <translation>فاتورة</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>مدفوعة</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>متأخر</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>مفتوحة</translation>
+        </message>
+        <message>
+            <source>Payment</source>
+            <translation>دفعة</translation>
+        </message>
+        <message>
+            <source>Over credit limit: exposure %1</source>
+            <translation>تجاوز الحد الائتماني: المديونية %1</translation>
+        </message>
+        <message>
+            <source>Near credit limit: exposure %1</source>
+            <translation>قرب الحد الائتماني: المديونية %1</translation>
+        </message>
+        <message>
+            <source>Invoice %1 overdue since %2: %3</source>
+            <translation>الفاتورة %1 متأخرة منذ %2: %3</translation>
+        </message>
+        <message>
+            <source>Low stock: %1 available</source>
+            <translation>مخزون منخفض: %1 متوفر</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>قيد التنفيذ</translation>
+        </message>
+        <message>
+            <source>Waiting on customer</source>
+            <translation>بانتظار العميل</translation>
+        </message>
+        <message>
+            <source>Resolved</source>
+            <translation>تم الحل</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>مغلقة</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::OrderEditor</name>
+        <message>
+            <source>List price</source>
+            <translation>سعر القائمة</translation>
+        </message>
+        <message>
+            <source>Price list</source>
+            <translation>قائمة الأسعار</translation>
+        </message>
+        <message>
+            <source>Volume tier</source>
+            <translation>شريحة الكمية</translation>
+        </message>
+        <message>
+            <source>Customer price</source>
+            <translation>سعر العميل</translation>
+        </message>
+        <message>
+            <source>Promotion</source>
+            <translation>عرض ترويجي</translation>
+        </message>
+        <message>
+            <source>Tax</source>
+            <translation>الضريبة</translation>
+        </message>
+        <message>
+            <source>Credit hold: this order takes the account to %1, over its limit of %2</source>
+            <translation>إيقاف ائتماني: هذا الطلب يرفع الرصيد إلى %1، فوق الحد %2</translation>
+        </message>
+        <message>
+            <source>Near the credit limit: %1 of %2 after this order</source>
+            <translation>قرب الحد الائتماني: %1 من %2 بعد هذا الطلب</translation>
+        </message>
+        <message>
+            <source>The account is on credit hold at head office</source>
+            <translation>الحساب موقوف ائتمانيًا لدى المقر الرئيسي</translation>
+        </message>
+        <message>
+            <source>%1 overdue, oldest %2 days</source>
+            <translation>%1 متأخر، أقدمها %2 يومًا</translation>
+        </message>
+        <message>
+            <source>incl.</source>
+            <translation>شامل</translation>
+        </message>
+        <message>
+            <source>In stock</source>
+            <translation>متوفر</translation>
+        </message>
+        <message>
+            <source>Only %1 available (as of %2)</source>
+            <translation>المتوفر %1 فقط (حتى %2)</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>غير معروف</translation>
+        </message>
+        <message>
+            <source>%1: %2 short</source>
+            <translation>%1: نقص %2</translation>
+        </message>
+        <message>
+            <source>Exposure %1 · limit %2</source>
+            <translation>المديونية %1 · الحد %2</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>لا يوجد</translation>
+        </message>
+    </context>
+</TS>

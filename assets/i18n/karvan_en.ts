@@ -1,0 +1,844 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+    <context>
+        <name>ActivitiesPage</name>
+        <message>
+            <source>Log for %1</source>
+            <translation>Log for %1</translation>
+        </message>
+        <message>
+            <source>Choose a customer first</source>
+            <translation>Choose a customer first</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>Visit</translation>
+        </message>
+        <message>
+            <source>Call</source>
+            <translation>Call</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Minutes</source>
+            <translation>Minutes</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Recent</source>
+            <translation>Recent</translation>
+        </message>
+    </context>
+    <context>
+        <name>CatalogPage</name>
+        <message>
+            <source>Search products</source>
+            <translation>Search products</translation>
+        </message>
+        <message>
+            <source>Barcode</source>
+            <translation>Barcode</translation>
+        </message>
+        <message>
+            <source>Look up</source>
+            <translation>Look up</translation>
+        </message>
+        <message>
+            <source>No product with barcode %1</source>
+            <translation>No product with barcode %1</translation>
+        </message>
+        <message>
+            <source>%1 available</source>
+            <translation>%1 available</translation>
+        </message>
+        <message>
+            <source>Out of stock</source>
+            <translation>Out of stock</translation>
+        </message>
+        <message>
+            <source>Stock as of %1</source>
+            <translation>Stock as of %1</translation>
+        </message>
+        <message>
+            <source>Add to order</source>
+            <translation>Add to order</translation>
+        </message>
+    </context>
+    <context>
+        <name>CreditBadge</name>
+        <message>
+            <source>Credit hold</source>
+            <translation>Credit hold</translation>
+        </message>
+        <message>
+            <source>Credit warning</source>
+            <translation>Credit warning</translation>
+        </message>
+        <message>
+            <source>Credit OK</source>
+            <translation>Credit OK</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerPage</name>
+        <message>
+            <source>Choose a customer</source>
+            <translation>Choose a customer</translation>
+        </message>
+        <message>
+            <source>New order</source>
+            <translation>New order</translation>
+        </message>
+        <message>
+            <source>New quote</source>
+            <translation>New quote</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Edit</source>
+            <translation>Edit</translation>
+        </message>
+        <message>
+            <source>Credit</source>
+            <translation>Credit</translation>
+        </message>
+        <message>
+            <source>Limit</source>
+            <translation>Limit</translation>
+        </message>
+        <message>
+            <source>Exposure</source>
+            <translation>Exposure</translation>
+        </message>
+        <message>
+            <source>Available</source>
+            <translation>Available</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <source>Payment terms</source>
+            <translation>Payment terms</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>Profile</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <source>Purchases, last 12 months</source>
+            <translation>Purchases, last 12 months</translation>
+        </message>
+        <message>
+            <source>Open tickets</source>
+            <translation>Open tickets</translation>
+        </message>
+        <message>
+            <source>No open tickets</source>
+            <translation>No open tickets</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>History</translation>
+        </message>
+        <message>
+            <source>Activities</source>
+            <translation>Activities</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomersPage</name>
+        <message>
+            <source>Search name, code, phone, city</source>
+            <translation>Search name, code, phone, city</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <source>Tickets: %1</source>
+            <translation>Tickets: %1</translation>
+        </message>
+        <message>
+            <source>No customers match</source>
+            <translation>No customers match</translation>
+        </message>
+        <message>
+            <source>New customer</source>
+            <translation>New customer</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>Email</translation>
+        </message>
+    </context>
+    <context>
+        <name>KioskShell</name>
+        <message>
+            <source>Walk-in customer</source>
+            <translation>Walk-in customer</translation>
+        </message>
+        <message>
+            <source>Welcome</source>
+            <translation>Welcome</translation>
+        </message>
+        <message>
+            <source>Tap to order</source>
+            <translation>Tap to order</translation>
+        </message>
+        <message>
+            <source>Out of stock</source>
+            <translation>Out of stock</translation>
+        </message>
+        <message>
+            <source>Thank you! Your order is saved.</source>
+            <translation>Thank you! Your order is saved.</translation>
+        </message>
+        <message>
+            <source>New order</source>
+            <translation>New order</translation>
+        </message>
+        <message>
+            <source>Your cart</source>
+            <translation>Your cart</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>Checkout</source>
+            <translation>Checkout</translation>
+        </message>
+        <message>
+            <source>Staff</source>
+            <translation>Staff</translation>
+        </message>
+        <message>
+            <source>Staff PIN</source>
+            <translation>Staff PIN</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>Wrong PIN</source>
+            <translation>Wrong PIN</translation>
+        </message>
+    </context>
+    <context>
+        <name>Main</name>
+        <message>
+            <source>Karvan</source>
+            <translation>Karvan</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderPage</name>
+        <message>
+            <source>Choose a customer</source>
+            <translation>Choose a customer</translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation>Customers</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>Quote</translation>
+        </message>
+        <message>
+            <source>Saved on this device, waiting to sync</source>
+            <translation>Saved on this device, waiting to sync</translation>
+        </message>
+        <message>
+            <source>Add products</source>
+            <translation>Add products</translation>
+        </message>
+        <message>
+            <source>Search products</source>
+            <translation>Search products</translation>
+        </message>
+        <message>
+            <source>Lines</source>
+            <translation>Lines</translation>
+        </message>
+        <message>
+            <source>Why?</source>
+            <translation>Why?</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>Check before submitting</source>
+            <translation>Check before submitting</translation>
+        </message>
+        <message>
+            <source>Totals</source>
+            <translation>Totals</translation>
+        </message>
+        <message>
+            <source>Net</source>
+            <translation>Net</translation>
+        </message>
+        <message>
+            <source>Tax</source>
+            <translation>Tax</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>Credit</source>
+            <translation>Credit</translation>
+        </message>
+        <message>
+            <source>Save quote</source>
+            <translation>Save quote</translation>
+        </message>
+        <message>
+            <source>Submit order</source>
+            <translation>Submit order</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhoneShell</name>
+        <message>
+            <source>Today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation>Customers</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>Catalog</source>
+            <translation>Catalog</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>Tickets</source>
+            <translation>Tickets</translation>
+        </message>
+        <message>
+            <source>Activities</source>
+            <translation>Activities</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Menu</source>
+            <translation>Menu</translation>
+        </message>
+        <message>
+            <source>%1 to sync</source>
+            <translation>%1 to sync</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>Account</source>
+            <translation>Account</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <source>Login</source>
+            <translation>Login</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <source>Calendar</source>
+            <translation>Calendar</translation>
+        </message>
+        <message>
+            <source>Gregorian</source>
+            <translation>Gregorian</translation>
+        </message>
+        <message>
+            <source>Solar Hijri (Jalali)</source>
+            <translation>Solar Hijri (Jalali)</translation>
+        </message>
+        <message>
+            <source>Hijri</source>
+            <translation>Hijri</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation>Sign out</translation>
+        </message>
+        <message>
+            <source>%1 changes are not synced yet. Sync before signing out.</source>
+            <translation>%1 changes are not synced yet. Sync before signing out.</translation>
+        </message>
+        <message>
+            <source>Everything is synced.</source>
+            <translation>Everything is synced.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPage</name>
+        <message>
+            <source>Sync</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <source>Not set</source>
+            <translation>Not set</translation>
+        </message>
+        <message>
+            <source>Last sync</source>
+            <translation>Last sync</translation>
+        </message>
+        <message>
+            <source>Waiting to sync</source>
+            <translation>Waiting to sync</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Conflicts</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>Sync now</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Waiting</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Discard</translation>
+        </message>
+        <message>
+            <source>Nothing waiting to sync</source>
+            <translation>Nothing waiting to sync</translation>
+        </message>
+    </context>
+    <context>
+        <name>TabletShell</name>
+        <message>
+            <source>Today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation>Customers</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>Catalog</source>
+            <translation>Catalog</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>Tickets</source>
+            <translation>Tickets</translation>
+        </message>
+        <message>
+            <source>Activities</source>
+            <translation>Activities</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Karvan</source>
+            <translation>Karvan</translation>
+        </message>
+        <message>
+            <source>%1 to sync</source>
+            <translation>%1 to sync</translation>
+        </message>
+        <message>
+            <source>All synced</source>
+            <translation>All synced</translation>
+        </message>
+    </context>
+    <context>
+        <name>TicketsPage</name>
+        <message>
+            <source>Open tickets</source>
+            <translation>Open tickets</translation>
+        </message>
+        <message>
+            <source>New ticket</source>
+            <translation>New ticket</translation>
+        </message>
+        <message>
+            <source>Hide</source>
+            <translation>Hide</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <source>Write a comment</source>
+            <translation>Write a comment</translation>
+        </message>
+        <message>
+            <source>Send</source>
+            <translation>Send</translation>
+        </message>
+        <message>
+            <source>New ticket for %1</source>
+            <translation>New ticket for %1</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+    </context>
+    <context>
+        <name>TodayPage</name>
+        <message>
+            <source>Sync</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <source>Waiting to sync</source>
+            <translation>Waiting to sync</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <source>Last sync</source>
+            <translation>Last sync</translation>
+        </message>
+        <message>
+            <source>Alerts</source>
+            <translation>Alerts</translation>
+        </message>
+        <message>
+            <source>No alerts</source>
+            <translation>No alerts</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>Visits</translation>
+        </message>
+        <message>
+            <source>No visits planned</source>
+            <translation>No visits planned</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::DeviceSession</name>
+        <message>
+            <source>Draft</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <source>Waiting to sync</source>
+            <translation>Waiting to sync</translation>
+        </message>
+        <message>
+            <source>Confirmed</source>
+            <translation>Confirmed</translation>
+        </message>
+        <message>
+            <source>Credit hold</source>
+            <translation>Credit hold</translation>
+        </message>
+        <message>
+            <source>Backordered</source>
+            <translation>Backordered</translation>
+        </message>
+        <message>
+            <source>Partly allocated</source>
+            <translation>Partly allocated</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <source>Delivered</source>
+            <translation>Delivered</translation>
+        </message>
+        <message>
+            <source>Invoiced</source>
+            <translation>Invoiced</translation>
+        </message>
+        <message>
+            <source>Converted</source>
+            <translation>Converted</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>Expired</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>Visit</translation>
+        </message>
+        <message>
+            <source>Call</source>
+            <translation>Call</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>never</translation>
+        </message>
+        <message>
+            <source>%1 days</source>
+            <translation>%1 days</translation>
+        </message>
+        <message>
+            <source>No limit</source>
+            <translation>No limit</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>Quote</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>(pending)</source>
+            <translation>(pending)</translation>
+        </message>
+        <message>
+            <source>Invoice</source>
+            <translation>Invoice</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>Paid</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Payment</source>
+            <translation>Payment</translation>
+        </message>
+        <message>
+            <source>Over credit limit: exposure %1</source>
+            <translation>Over credit limit: exposure %1</translation>
+        </message>
+        <message>
+            <source>Near credit limit: exposure %1</source>
+            <translation>Near credit limit: exposure %1</translation>
+        </message>
+        <message>
+            <source>Invoice %1 overdue since %2: %3</source>
+            <translation>Invoice %1 overdue since %2: %3</translation>
+        </message>
+        <message>
+            <source>Low stock: %1 available</source>
+            <translation>Low stock: %1 available</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>In progress</translation>
+        </message>
+        <message>
+            <source>Waiting on customer</source>
+            <translation>Waiting on customer</translation>
+        </message>
+        <message>
+            <source>Resolved</source>
+            <translation>Resolved</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Closed</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::OrderEditor</name>
+        <message>
+            <source>List price</source>
+            <translation>List price</translation>
+        </message>
+        <message>
+            <source>Price list</source>
+            <translation>Price list</translation>
+        </message>
+        <message>
+            <source>Volume tier</source>
+            <translation>Volume tier</translation>
+        </message>
+        <message>
+            <source>Customer price</source>
+            <translation>Customer price</translation>
+        </message>
+        <message>
+            <source>Promotion</source>
+            <translation>Promotion</translation>
+        </message>
+        <message>
+            <source>Tax</source>
+            <translation>Tax</translation>
+        </message>
+        <message>
+            <source>Credit hold: this order takes the account to %1, over its limit of %2</source>
+            <translation>Credit hold: this order takes the account to %1, over its limit of %2</translation>
+        </message>
+        <message>
+            <source>Near the credit limit: %1 of %2 after this order</source>
+            <translation>Near the credit limit: %1 of %2 after this order</translation>
+        </message>
+        <message>
+            <source>The account is on credit hold at head office</source>
+            <translation>The account is on credit hold at head office</translation>
+        </message>
+        <message>
+            <source>%1 overdue, oldest %2 days</source>
+            <translation>%1 overdue, oldest %2 days</translation>
+        </message>
+        <message>
+            <source>incl.</source>
+            <translation>incl.</translation>
+        </message>
+        <message>
+            <source>In stock</source>
+            <translation>In stock</translation>
+        </message>
+        <message>
+            <source>Only %1 available (as of %2)</source>
+            <translation>Only %1 available (as of %2)</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>unknown</translation>
+        </message>
+        <message>
+            <source>%1: %2 short</source>
+            <translation>%1: %2 short</translation>
+        </message>
+        <message>
+            <source>Exposure %1 · limit %2</source>
+            <translation>Exposure %1 · limit %2</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>none</translation>
+        </message>
+    </context>
+</TS>

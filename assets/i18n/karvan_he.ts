@@ -1,0 +1,844 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="he">
+    <context>
+        <name>ActivitiesPage</name>
+        <message>
+            <source>Log for %1</source>
+            <translation>תיעוד עבור %1</translation>
+        </message>
+        <message>
+            <source>Choose a customer first</source>
+            <translation>בחרו קודם לקוח</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>ביקור</translation>
+        </message>
+        <message>
+            <source>Call</source>
+            <translation>שיחה</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>הערה</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>נושא</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>הערות</translation>
+        </message>
+        <message>
+            <source>Minutes</source>
+            <translation>דקות</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>שמירה</translation>
+        </message>
+        <message>
+            <source>Recent</source>
+            <translation>אחרונות</translation>
+        </message>
+    </context>
+    <context>
+        <name>CatalogPage</name>
+        <message>
+            <source>Search products</source>
+            <translation>חיפוש מוצרים</translation>
+        </message>
+        <message>
+            <source>Barcode</source>
+            <translation>ברקוד</translation>
+        </message>
+        <message>
+            <source>Look up</source>
+            <translation>חיפוש</translation>
+        </message>
+        <message>
+            <source>No product with barcode %1</source>
+            <translation>אין מוצר עם ברקוד %1</translation>
+        </message>
+        <message>
+            <source>%1 available</source>
+            <translation>%1 במלאי</translation>
+        </message>
+        <message>
+            <source>Out of stock</source>
+            <translation>אזל מהמלאי</translation>
+        </message>
+        <message>
+            <source>Stock as of %1</source>
+            <translation>מלאי נכון ל־%1</translation>
+        </message>
+        <message>
+            <source>Add to order</source>
+            <translation>הוסף להזמנה</translation>
+        </message>
+    </context>
+    <context>
+        <name>CreditBadge</name>
+        <message>
+            <source>Credit hold</source>
+            <translation>עיכוב אשראי</translation>
+        </message>
+        <message>
+            <source>Credit warning</source>
+            <translation>אזהרת אשראי</translation>
+        </message>
+        <message>
+            <source>Credit OK</source>
+            <translation>אשראי תקין</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerPage</name>
+        <message>
+            <source>Choose a customer</source>
+            <translation>בחרו לקוח</translation>
+        </message>
+        <message>
+            <source>New order</source>
+            <translation>הזמנה חדשה</translation>
+        </message>
+        <message>
+            <source>New quote</source>
+            <translation>הצעת מחיר חדשה</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>שמירה</translation>
+        </message>
+        <message>
+            <source>Edit</source>
+            <translation>עריכה</translation>
+        </message>
+        <message>
+            <source>Credit</source>
+            <translation>אשראי</translation>
+        </message>
+        <message>
+            <source>Limit</source>
+            <translation>מסגרת</translation>
+        </message>
+        <message>
+            <source>Exposure</source>
+            <translation>חשיפה</translation>
+        </message>
+        <message>
+            <source>Available</source>
+            <translation>יתרה זמינה</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>באיחור</translation>
+        </message>
+        <message>
+            <source>Payment terms</source>
+            <translation>תנאי תשלום</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>פרופיל</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>שם</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>טלפון</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>דוא״ל</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>הערות</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>כתובת</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>איש קשר</translation>
+        </message>
+        <message>
+            <source>Purchases, last 12 months</source>
+            <translation>רכישות, 12 החודשים האחרונים</translation>
+        </message>
+        <message>
+            <source>Open tickets</source>
+            <translation>פניות פתוחות</translation>
+        </message>
+        <message>
+            <source>No open tickets</source>
+            <translation>אין פניות פתוחות</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>היסטוריה</translation>
+        </message>
+        <message>
+            <source>Activities</source>
+            <translation>פעילויות</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomersPage</name>
+        <message>
+            <source>Search name, code, phone, city</source>
+            <translation>חיפוש שם, קוד, טלפון, עיר</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>חדש</translation>
+        </message>
+        <message>
+            <source>Tickets: %1</source>
+            <translation>פניות: %1</translation>
+        </message>
+        <message>
+            <source>No customers match</source>
+            <translation>לא נמצאו לקוחות</translation>
+        </message>
+        <message>
+            <source>New customer</source>
+            <translation>לקוח חדש</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>שם</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>טלפון</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>דוא״ל</translation>
+        </message>
+    </context>
+    <context>
+        <name>KioskShell</name>
+        <message>
+            <source>Walk-in customer</source>
+            <translation>לקוח מזדמן</translation>
+        </message>
+        <message>
+            <source>Welcome</source>
+            <translation>ברוכים הבאים</translation>
+        </message>
+        <message>
+            <source>Tap to order</source>
+            <translation>געו כדי להזמין</translation>
+        </message>
+        <message>
+            <source>Out of stock</source>
+            <translation>אזל מהמלאי</translation>
+        </message>
+        <message>
+            <source>Thank you! Your order is saved.</source>
+            <translation>תודה! ההזמנה נשמרה.</translation>
+        </message>
+        <message>
+            <source>New order</source>
+            <translation>הזמנה חדשה</translation>
+        </message>
+        <message>
+            <source>Your cart</source>
+            <translation>העגלה שלך</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>סה״כ</translation>
+        </message>
+        <message>
+            <source>Checkout</source>
+            <translation>לתשלום</translation>
+        </message>
+        <message>
+            <source>Staff</source>
+            <translation>צוות</translation>
+        </message>
+        <message>
+            <source>Staff PIN</source>
+            <translation>קוד צוות</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>קוד</translation>
+        </message>
+        <message>
+            <source>Wrong PIN</source>
+            <translation>קוד שגוי</translation>
+        </message>
+    </context>
+    <context>
+        <name>Main</name>
+        <message>
+            <source>Karvan</source>
+            <translation>קרוואן</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderPage</name>
+        <message>
+            <source>Choose a customer</source>
+            <translation>בחרו לקוח</translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation>לקוחות</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>הזמנה</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>הצעת מחיר</translation>
+        </message>
+        <message>
+            <source>Saved on this device, waiting to sync</source>
+            <translation>נשמר במכשיר, ממתין לסנכרון</translation>
+        </message>
+        <message>
+            <source>Add products</source>
+            <translation>הוספת מוצרים</translation>
+        </message>
+        <message>
+            <source>Search products</source>
+            <translation>חיפוש מוצרים</translation>
+        </message>
+        <message>
+            <source>Lines</source>
+            <translation>שורות</translation>
+        </message>
+        <message>
+            <source>Why?</source>
+            <translation>למה?</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>הסרה</translation>
+        </message>
+        <message>
+            <source>Check before submitting</source>
+            <translation>בדקו לפני השליחה</translation>
+        </message>
+        <message>
+            <source>Totals</source>
+            <translation>סיכום</translation>
+        </message>
+        <message>
+            <source>Net</source>
+            <translation>נטו</translation>
+        </message>
+        <message>
+            <source>Tax</source>
+            <translation>מס</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>סה״כ</translation>
+        </message>
+        <message>
+            <source>Credit</source>
+            <translation>אשראי</translation>
+        </message>
+        <message>
+            <source>Save quote</source>
+            <translation>שמירת הצעת מחיר</translation>
+        </message>
+        <message>
+            <source>Submit order</source>
+            <translation>שליחת הזמנה</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhoneShell</name>
+        <message>
+            <source>Today</source>
+            <translation>היום</translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation>לקוחות</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>לקוח</translation>
+        </message>
+        <message>
+            <source>Catalog</source>
+            <translation>קטלוג</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>הזמנה</translation>
+        </message>
+        <message>
+            <source>Tickets</source>
+            <translation>פניות</translation>
+        </message>
+        <message>
+            <source>Activities</source>
+            <translation>פעילויות</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>סנכרון</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>הגדרות</translation>
+        </message>
+        <message>
+            <source>Menu</source>
+            <translation>תפריט</translation>
+        </message>
+        <message>
+            <source>%1 to sync</source>
+            <translation>%1 ממתינים לסנכרון</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>Account</source>
+            <translation>חשבון</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>שרת</translation>
+        </message>
+        <message>
+            <source>Login</source>
+            <translation>שם משתמש</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>שפה</translation>
+        </message>
+        <message>
+            <source>Calendar</source>
+            <translation>לוח שנה</translation>
+        </message>
+        <message>
+            <source>Gregorian</source>
+            <translation>גרגוריאני</translation>
+        </message>
+        <message>
+            <source>Solar Hijri (Jalali)</source>
+            <translation>הג׳רי סולארי (ג׳לאלי)</translation>
+        </message>
+        <message>
+            <source>Hijri</source>
+            <translation>הג׳רי</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>היום</translation>
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation>יציאה</translation>
+        </message>
+        <message>
+            <source>%1 changes are not synced yet. Sync before signing out.</source>
+            <translation>%1 שינויים עדיין לא סונכרנו. סנכרנו לפני היציאה.</translation>
+        </message>
+        <message>
+            <source>Everything is synced.</source>
+            <translation>הכול מסונכרן.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPage</name>
+        <message>
+            <source>Sync</source>
+            <translation>סנכרון</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>שרת</translation>
+        </message>
+        <message>
+            <source>Not set</source>
+            <translation>לא הוגדר</translation>
+        </message>
+        <message>
+            <source>Last sync</source>
+            <translation>סנכרון אחרון</translation>
+        </message>
+        <message>
+            <source>Waiting to sync</source>
+            <translation>ממתין לסנכרון</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>נדחה</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>התנגשויות</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>סנכרון עכשיו</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>ממתין</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>מחיקה</translation>
+        </message>
+        <message>
+            <source>Nothing waiting to sync</source>
+            <translation>אין מה לסנכרן</translation>
+        </message>
+    </context>
+    <context>
+        <name>TabletShell</name>
+        <message>
+            <source>Today</source>
+            <translation>היום</translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation>לקוחות</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>לקוח</translation>
+        </message>
+        <message>
+            <source>Catalog</source>
+            <translation>קטלוג</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>הזמנה</translation>
+        </message>
+        <message>
+            <source>Tickets</source>
+            <translation>פניות</translation>
+        </message>
+        <message>
+            <source>Activities</source>
+            <translation>פעילויות</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>סנכרון</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>הגדרות</translation>
+        </message>
+        <message>
+            <source>Karvan</source>
+            <translation>קרוואן</translation>
+        </message>
+        <message>
+            <source>%1 to sync</source>
+            <translation>%1 ממתינים לסנכרון</translation>
+        </message>
+        <message>
+            <source>All synced</source>
+            <translation>הכול מסונכרן</translation>
+        </message>
+    </context>
+    <context>
+        <name>TicketsPage</name>
+        <message>
+            <source>Open tickets</source>
+            <translation>פניות פתוחות</translation>
+        </message>
+        <message>
+            <source>New ticket</source>
+            <translation>פנייה חדשה</translation>
+        </message>
+        <message>
+            <source>Hide</source>
+            <translation>הסתרה</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>תגובה</translation>
+        </message>
+        <message>
+            <source>Write a comment</source>
+            <translation>כתבו תגובה</translation>
+        </message>
+        <message>
+            <source>Send</source>
+            <translation>שליחה</translation>
+        </message>
+        <message>
+            <source>New ticket for %1</source>
+            <translation>פנייה חדשה עבור %1</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>נושא</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>פרטים</translation>
+        </message>
+    </context>
+    <context>
+        <name>TodayPage</name>
+        <message>
+            <source>Sync</source>
+            <translation>סנכרון</translation>
+        </message>
+        <message>
+            <source>Waiting to sync</source>
+            <translation>ממתין לסנכרון</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>נדחה</translation>
+        </message>
+        <message>
+            <source>Last sync</source>
+            <translation>סנכרון אחרון</translation>
+        </message>
+        <message>
+            <source>Alerts</source>
+            <translation>התראות</translation>
+        </message>
+        <message>
+            <source>No alerts</source>
+            <translation>אין התראות</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>ביקורים</translation>
+        </message>
+        <message>
+            <source>No visits planned</source>
+            <translation>אין ביקורים מתוכננים</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::DeviceSession</name>
+        <message>
+            <source>Draft</source>
+            <translation>טיוטה</translation>
+        </message>
+        <message>
+            <source>Waiting to sync</source>
+            <translation>ממתין לסנכרון</translation>
+        </message>
+        <message>
+            <source>Confirmed</source>
+            <translation>אושר</translation>
+        </message>
+        <message>
+            <source>Credit hold</source>
+            <translation>עיכוב אשראי</translation>
+        </message>
+        <message>
+            <source>Backordered</source>
+            <translation>בהזמנה חוזרת</translation>
+        </message>
+        <message>
+            <source>Partly allocated</source>
+            <translation>הוקצה חלקית</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>נדחה</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>בוטל</translation>
+        </message>
+        <message>
+            <source>Delivered</source>
+            <translation>נמסר</translation>
+        </message>
+        <message>
+            <source>Invoiced</source>
+            <translation>חויב</translation>
+        </message>
+        <message>
+            <source>Converted</source>
+            <translation>הומר</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>פג תוקף</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>ביקור</translation>
+        </message>
+        <message>
+            <source>Call</source>
+            <translation>שיחה</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>הערה</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>אף פעם</translation>
+        </message>
+        <message>
+            <source>%1 days</source>
+            <translation>%1 ימים</translation>
+        </message>
+        <message>
+            <source>No limit</source>
+            <translation>ללא מסגרת</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>הצעת מחיר</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>הזמנה</translation>
+        </message>
+        <message>
+            <source>(pending)</source>
+            <translation>(ממתין)</translation>
+        </message>
+        <message>
+            <source>Invoice</source>
+            <translation>חשבונית</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>שולם</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>באיחור</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>פתוח</translation>
+        </message>
+        <message>
+            <source>Payment</source>
+            <translation>תשלום</translation>
+        </message>
+        <message>
+            <source>Over credit limit: exposure %1</source>
+            <translation>מעל מסגרת האשראי: חשיפה %1</translation>
+        </message>
+        <message>
+            <source>Near credit limit: exposure %1</source>
+            <translation>קרוב למסגרת האשראי: חשיפה %1</translation>
+        </message>
+        <message>
+            <source>Invoice %1 overdue since %2: %3</source>
+            <translation>חשבונית %1 באיחור מאז %2: %3</translation>
+        </message>
+        <message>
+            <source>Low stock: %1 available</source>
+            <translation>מלאי נמוך: %1 זמינים</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>בטיפול</translation>
+        </message>
+        <message>
+            <source>Waiting on customer</source>
+            <translation>ממתין ללקוח</translation>
+        </message>
+        <message>
+            <source>Resolved</source>
+            <translation>נפתר</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>סגור</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::OrderEditor</name>
+        <message>
+            <source>List price</source>
+            <translation>מחיר מחירון</translation>
+        </message>
+        <message>
+            <source>Price list</source>
+            <translation>מחירון</translation>
+        </message>
+        <message>
+            <source>Volume tier</source>
+            <translation>מדרגת כמות</translation>
+        </message>
+        <message>
+            <source>Customer price</source>
+            <translation>מחיר ללקוח</translation>
+        </message>
+        <message>
+            <source>Promotion</source>
+            <translation>מבצע</translation>
+        </message>
+        <message>
+            <source>Tax</source>
+            <translation>מס</translation>
+        </message>
+        <message>
+            <source>Credit hold: this order takes the account to %1, over its limit of %2</source>
+            <translation>עיכוב אשראי: ההזמנה מביאה את החשבון ל־%1, מעל המסגרת של %2</translation>
+        </message>
+        <message>
+            <source>Near the credit limit: %1 of %2 after this order</source>
+            <translation>קרוב למסגרת: %1 מתוך %2 אחרי ההזמנה</translation>
+        </message>
+        <message>
+            <source>The account is on credit hold at head office</source>
+            <translation>החשבון בעיכוב אשראי במטה</translation>
+        </message>
+        <message>
+            <source>%1 overdue, oldest %2 days</source>
+            <translation>%1 באיחור, הוותיק ביותר %2 ימים</translation>
+        </message>
+        <message>
+            <source>incl.</source>
+            <translation>כולל</translation>
+        </message>
+        <message>
+            <source>In stock</source>
+            <translation>במלאי</translation>
+        </message>
+        <message>
+            <source>Only %1 available (as of %2)</source>
+            <translation>רק %1 במלאי (נכון ל־%2)</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>לא ידוע</translation>
+        </message>
+        <message>
+            <source>%1: %2 short</source>
+            <translation>%1: חסרים %2</translation>
+        </message>
+        <message>
+            <source>Exposure %1 · limit %2</source>
+            <translation>חשיפה %1 · מסגרת %2</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>אין</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,86 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Karvan
+
+// Sync: what waits in the outbox and what HQ rejected. The engine arrives with sync/.
+Page {
+    id: page
+    background: Rectangle { color: Theme.background }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        spacing: Theme.spacing
+
+        SectionCard {
+            title: qsTr("Sync")
+            KeyValue { label: qsTr("Server"); value: AppSettings.serverUrl || qsTr("Not set") }
+            KeyValue { label: qsTr("Last sync"); value: Session.lastSync }
+            KeyValue { label: qsTr("Waiting to sync"); value: Formatter.number(Session.pendingCount) }
+            KeyValue { label: qsTr("Rejected"); value: Formatter.number(Session.rejectedCount) }
+            KeyValue { label: qsTr("Conflicts"); value: Formatter.number(0) }
+            Button {
+                text: qsTr("Sync now")
+                enabled: false // the sync engine is not part of this build yet
+                Layout.fillWidth: true
+            }
+        }
+
+        ListView {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: Session.outbox
+            ScrollBar.vertical: ScrollBar { }
+            delegate: ItemDelegate {
+                id: item
+                required property int seq
+                required property string entity
+                required property string op
+                required property string state
+                required property string reason
+                required property string created
+                width: ListView.view.width
+                height: Math.max(Theme.touch, itemColumn.implicitHeight + 12)
+                contentItem: RowLayout {
+                    ColumnLayout {
+                        id: itemColumn
+                        spacing: 0
+                        Layout.fillWidth: true
+                        Label {
+                            horizontalAlignment: Text.AlignLeft
+                            text: "#" + Formatter.number(item.seq) + " " + item.entity + " · " + item.op
+                            font.bold: true
+                        }
+                        Label {
+                            horizontalAlignment: Text.AlignLeft
+                            text: item.created + (item.reason ? " · " + item.reason : "")
+                            color: Theme.muted
+                            font.pixelSize: 13
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
+                        }
+                    }
+                    Label {
+                        horizontalAlignment: Text.AlignLeft
+                        text: item.state === "rejected" ? qsTr("Rejected") : qsTr("Waiting")
+                        color: item.state === "rejected" ? Theme.hold : Theme.muted
+                    }
+                    Button {
+                        visible: item.state === "rejected"
+                        text: qsTr("Discard")
+                        flat: true
+                        onClicked: Session.discardRejected(item.seq)
+                    }
+                }
+            }
+            EmptyHint {
+                anchors.centerIn: parent
+                width: parent.width
+                visible: parent.count === 0
+                text: qsTr("Nothing waiting to sync")
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+#include "testsupport.h"
+
+#include "formatter.h"
+
+#include "demo/demogenerator.h"
+#include "domain/ids.h"
+#include "services/orderservice.h"
+#include "store/customerrepository.h"
+#include "store/localstore.h"
+
+#include <QSqlQuery>
+
+using namespace karvan;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+std::unique_ptr<LocalStore> openStore(const QString &path)
+{
+    auto store = LocalStore::open(path);
+    return store ? std::move(store).value() : nullptr;
+}
+
+} // namespace
+
+TestSupport::TestSupport(QString storePath, QObject *parent)
+    : QObject(parent)
+    , m_path(std::move(storePath))
+{ }
+
+bool TestSupport::addFixtures()
+{
+    auto store = openStore(m_path);
+    if (!store)
+        return false;
+    Customer c;
+    c.id = Uuid7::generate();
+    c.name = u"Hold Test Market"_s;
+    c.code = u"CHOLD1"_s;
+    c.language = u"en"_s;
+    c.territory = u"TR-IST"_s;
+    c.taxRegion = u"TR"_s;
+    c.currency = u"USD"_s;
+    c.creditLimit = Money::fromMinor(100, u"USD"_s).value();
+    c.updatedAt = QDateTime::currentDateTimeUtc();
+    if (!CustomerRepository(*store).upsert(c))
+        return false;
+    m_holdCustomer = {{u"id"_s, idToString(c.id)}, {u"name"_s, c.name}};
+    return true;
+}
+
+QVariantMap TestSupport::sampleCustomer() const
+{
+    auto store = openStore(m_path);
+    QSqlQuery q(store->database());
+    q.exec(u"SELECT d.customer_id, c.name FROM sales_documents d JOIN customers c ON c.id = "
+           u"d.customer_id WHERE c.archived = 0 AND c.credit_limit_minor > 0 GROUP BY "
+           u"d.customer_id ORDER BY c.credit_limit_minor DESC, count(*) DESC LIMIT 1"_s);
+    if (!q.next())
+        return {};
+    return {{u"id"_s, q.value(0).toString()}, {u"name"_s, q.value(1).toString()}};
+}
+
+QVariantList TestSupport::sampleProducts(int count) const
+{
+    auto store = openStore(m_path);
+    QSqlQuery q(store->database());
+    q.prepare(u"SELECT s.sku, p.base_unit FROM stock_levels s JOIN products p ON p.sku = s.sku "
+              u"WHERE p.active = 1 GROUP BY s.sku HAVING sum(s.on_hand_milli - "
+              u"s.reserved_milli) > 100000 ORDER BY s.sku LIMIT ?"_s);
+    q.addBindValue(count);
+    q.exec();
+    QVariantList out;
+    while (q.next())
+        out.append(
+            QVariantMap {{u"sku"_s, q.value(0).toString()}, {u"unit"_s, q.value(1).toString()}});
+    return out;
+}
+
+QVariantMap TestSupport::customerTypedLike(const QString &language) const
+{
+    auto store = openStore(m_path);
+    QSqlQuery q(store->database());
+    q.prepare(u"SELECT id, name FROM customers WHERE language = ? AND archived = 0 AND "
+              u"instr(name, ' ') > 0 ORDER BY seq"_s);
+    q.addBindValue(language);
+    q.exec();
+    while (q.next()) {
+        const QString name = q.value(1).toString();
+        QString typed = name.split(u' ', Qt::SkipEmptyParts).mid(0, 2).join(u' ');
+        if (language == u"fa"_s) {
+            // Only a name that really changes on an Arabic keyboard proves the folding.
+            if (!typed.contains(u'ی') && !typed.contains(u'ک'))
+                continue;
+            typed.replace(u'ی', u'ي').replace(u'ک', u'ك');
+        } else {
+            QString plain;
+            for (const QChar ch : typed.normalized(QString::NormalizationForm_D)) {
+                if (ch.category() != QChar::Mark_NonSpacing)
+                    plain.append(ch);
+            }
+            typed = plain.toLower();
+        }
+        return {{u"id"_s, q.value(0).toString()}, {u"name"_s, name}, {u"typed"_s, typed}};
+    }
+    return {};
+}
+
+QVariantMap TestSupport::expectedOrder(const QString &customerId, const QStringList &skus,
+                                       const QStringList &units,
+                                       const QStringList &quantities) const
+{
+    auto store = openStore(m_path);
+    OrderDraft draft;
+    draft.customerId = QUuid::fromString(customerId);
+    draft.date = DemoOptions().today;
+    for (qsizetype i = 0; i < skus.size(); ++i)
+        draft.lines.append({skus.at(i), Quantity::parse(quantities.at(i), units.at(i)).value()});
+    auto check = OrderService(*store).check(draft);
+    if (!check)
+        return {{u"error"_s, check.errorMessage()}};
+    bool shortfall = false;
+    for (const PromiseCheck &s : check->stock)
+        shortfall = shortfall || s.outcome != PromiseCheck::Outcome::Full;
+    const Money &total = check->priced.total;
+    return {{u"total"_s, app::Formatter::instance()->money(total.minorUnits(), total.currency())},
+            {u"totalMinor"_s, double(total.minorUnits())},
+            {u"hold"_s, check->credit.isHold()},
+            {u"shortfall"_s, shortfall},
+            {u"warnings"_s, int(check->warnings().size())}};
+}
