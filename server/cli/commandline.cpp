@@ -18,7 +18,7 @@ QString mainHelp()
                    "Karvan headquarters server: the back office and the sync endpoint.\n\n"
                    "Commands:\n"_s;
     for (const cli::Command &c : cli::commands())
-        text += u"  %1%2\n"_s.arg(c.name.leftJustified(14), c.summary);
+        text += u"  %1%2\n"_s.arg(QString(c.name + u"  "_s).leftJustified(22), c.summary);
     text += u"\nDatabase URLs: sqlite:PATH, or postgresql://USER[:PASSWORD]@HOST[:PORT]/DB\n"
             "(the password may also come from the PGPASSWORD environment variable).\n"
             "Exit codes: 0 success, 1 refused or failed, 2 unknown command or option.\n"

@@ -6,6 +6,8 @@
 #include "auth/userdirectory.h"
 #include "cli/commandline.h"
 #include "cli/passwordinput.h"
+#include "erp/reports.h"
+#include "http/servecommand.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
 
@@ -205,11 +207,48 @@ int runAuditVerify(const QString &name, const QCommandLineParser &parser)
     return ExitFailure;
 }
 
+// ---- report ------------------------------------------------------------------------------
+
+void setUpReport(QCommandLineParser &parser)
+{
+    addDbOption(parser);
+    parser.addOption({u"json"_s, u"One JSON document on stdout."_s});
+    parser.addOption({u"csv"_s, u"CSV (RFC 4180) on stdout."_s});
+    parser.addOption({u"as-of"_s, u"The closing date, YYYY-MM-DD (default: today)."_s, u"DATE"_s});
+}
+
+int runReport(const QString &name, const QCommandLineParser &parser)
+{
+    auto url = requiredValue(parser, DbOption);
+    if (!url)
+        return fail(name, url.errorMessage(), ExitUsage);
+    if (parser.isSet(u"json"_s) && parser.isSet(u"csv"_s))
+        return fail(name, u"--json and --csv exclude each other"_s, ExitUsage);
+    QDate asOf;
+    if (parser.isSet(u"as-of"_s)) {
+        asOf = QDate::fromString(parser.value(u"as-of"_s), Qt::ISODate);
+        if (!asOf.isValid())
+            return fail(name, u"--as-of must be a date YYYY-MM-DD"_s, ExitUsage);
+    }
+    auto db = openDatabase(*url, false);
+    if (!db)
+        return fail(name, db.errorMessage(), ExitFailure);
+    auto table = erp::Reports(**db).byName(name.section(u' ', 1), asOf);
+    if (!table)
+        return fail(name, table.errorMessage(), ExitFailure);
+    const QByteArray out = parser.isSet(u"json"_s) ? table->toJson()
+        : parser.isSet(u"csv"_s)                   ? table->toCsv().toUtf8()
+                                                   : table->toText().toUtf8();
+    std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
+    std::fflush(stdout);
+    return ExitOk;
+}
+
 } // namespace
 
 QList<Command> commands()
 {
-    return {
+    QList<Command> list {
         {u"init"_s, u"--db URL"_s, u"Create the database schema, or bring it up to date."_s,
          setUpInit, runInit},
         {u"user add"_s, u"--db URL --login NAME --role ROLE [--territory CODE]... < password"_s,
@@ -217,7 +256,16 @@ QList<Command> commands()
         {u"audit verify"_s, u"--db URL"_s,
          u"Check the audit trail's hash chain; exit 1 naming the first bad entry."_s,
          setUpAuditVerify, runAuditVerify},
+        {u"serve"_s, u"--db URL --listen HOST:PORT [--tls-cert FILE --tls-key FILE]"_s,
+         u"Serve the HTTP API (HTTPS with --tls-cert/--tls-key; plain HTTP on loopback only)."_s,
+         setUpServe, runServe},
     };
+    for (const QString &report : erp::Reports::names()) {
+        list.append({u"report "_s + report, u"--db URL [--as-of DATE] [--json|--csv]"_s,
+                     u"Print the %1 report as a table, JSON or CSV."_s.arg(report), setUpReport,
+                     runReport});
+    }
+    return list;
 }
 
 int fail(const QString &command, const QString &message, int code)

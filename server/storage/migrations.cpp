@@ -1,6 +1,7 @@
 #include "storage/migrations.h"
 
 #include "storage/database.h"
+#include "storage/erpschema.h"
 #include "storage/sqldialect.h"
 
 #include <QDateTime>
@@ -66,6 +67,24 @@ Result<void> createUsersAndAudit(Database &db)
             "  hash TEXT NOT NULL)"_s,
             u"INSERT INTO audit_chain_head (id, seq, hash) VALUES (1, 0, '%1')"_s.arg(
                 QString(64, u'0')),
+            // Enrolled devices (server/auth/deviceregistry.h): the bearer token is stored only
+            // as its SHA-256, so a copy of the database does not let anyone sign in.
+            u"CREATE TABLE devices ("
+            "  id TEXT PRIMARY KEY,"
+            "  user_id TEXT NOT NULL REFERENCES users(id),"
+            "  name TEXT NOT NULL,"
+            "  token_hash TEXT NOT NULL UNIQUE,"
+            "  created_at TEXT NOT NULL,"
+            "  last_seen_at TEXT NOT NULL,"
+            "  revoked_at TEXT,"
+            "  revoked_by TEXT)"_s,
+            u"CREATE INDEX devices_by_user ON devices (user_id)"_s,
+            // Failed logins in the throttling window (server/auth/loginthrottle.h); in the
+            // database so that several HQ instances count the same failures.
+            u"CREATE TABLE login_failures ("
+            "  login TEXT NOT NULL,"
+            "  at TEXT NOT NULL)"_s,
+            u"CREATE INDEX login_failures_by_login ON login_failures (login, at)"_s,
         });
 }
 
@@ -96,6 +115,13 @@ QList<SchemaStep> hqSchemaSteps()
 {
     return {
         {1, u"users, roles, territories and the audit trail"_s, createUsersAndAudit},
+        // The ERP (storage/erpschema.cpp).
+        {2, u"master data: customers, products, warehouses, prices, tax rules, vendors"_s,
+         createMasterData},
+        {3, u"general ledger: chart of accounts, journal entries"_s, createLedger},
+        {4, u"inventory: stock per SKU and warehouse, stock moves"_s, createInventory},
+        {5, u"sales: orders, deliveries, invoices, credit notes, payments"_s, createSales},
+        {6, u"purchasing: purchase orders, vendor bills, vendor payments"_s, createPurchasing},
     };
 }
 

@@ -1,4 +1,5 @@
 #include "storage/database.h"
+#include "storage/migrations.h"
 #include "testdatabase.h"
 
 #include <QDir>
@@ -22,6 +23,8 @@ private Q_SLOTS:
     void badInputChangesNothing_data() { test::addBackendColumns(); }
     void badInputChangesNothing();
     void commandsOnMissingDatabase();
+    void reportFormats_data() { test::addBackendColumns(); }
+    void reportFormats();
 
 private:
     struct Run
@@ -112,11 +115,13 @@ void tst_KarvanHqCli::initUserAddVerifyTamper()
 
     const Run init = run({u"init"_s, u"--db"_s, url});
     QVERIFY2(init.exitCode == 0, qPrintable(init.err));
-    QVERIFY2(init.out.startsWith(u"init: "_s) && init.out.contains(u"to 1"_s),
+    QVERIFY2(init.out.startsWith(u"init: "_s)
+                 && init.out.contains(u"to %1"_s.arg(latestHqSchemaVersion())),
              qPrintable(init.out));
     const Run initAgain = run({u"init"_s, u"--db"_s, url});
     QVERIFY2(initAgain.exitCode == 0, qPrintable(initAgain.err));
-    QVERIFY2(initAgain.out.contains(u"already at schema version 1"_s), qPrintable(initAgain.out));
+    QVERIFY2(initAgain.out.contains(u"already at schema version %1"_s.arg(latestHqSchemaVersion())),
+             qPrintable(initAgain.out));
 
     const Run add
         = run({u"user"_s, u"add"_s, u"--db"_s, url, u"--login"_s, u"rep.one"_s, u"--role"_s,
@@ -227,6 +232,31 @@ void tst_KarvanHqCli::commandsOnMissingDatabase()
     // An unreachable PostgreSQL server is a one-line error too.
     expectRefusal(run({u"init"_s, u"--db"_s, u"postgresql://nobody@127.0.0.1:1/none"_s}),
                   u"cannot connect"_s);
+}
+
+void tst_KarvanHqCli::reportFormats()
+{
+    KARVAN_TEST_DATABASE(testDb);
+    const QString url = testDb.url();
+    QCOMPARE(run({u"init"_s, u"--db"_s, url}).exitCode, 0);
+    for (const QString &report : {u"trial-balance"_s, u"profit-loss"_s, u"balance-sheet"_s,
+                                  u"ar-aging"_s, u"ap-aging"_s, u"stock"_s, u"sales-by-rep"_s}) {
+        const Run text = run({u"report"_s, report, u"--db"_s, url, u"--as-of"_s, u"2024-03-31"_s});
+        QVERIFY2(text.exitCode == 0, qPrintable(text.err));
+        QVERIFY2(text.out.contains(u"2024-03-31"_s) || report == u"stock"_s, qPrintable(text.out));
+        const Run json = run({u"report"_s, report, u"--db"_s, url, u"--json"_s});
+        QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+        QVERIFY2(json.out.contains(u"\"report\": \"%1\""_s.arg(report)), qPrintable(json.out));
+        const Run csv = run({u"report"_s, report, u"--db"_s, url, u"--csv"_s});
+        QVERIFY2(csv.exitCode == 0, qPrintable(csv.err));
+        QVERIFY2(!csv.out.isEmpty() && !csv.out.contains(u"  "_s), qPrintable(csv.out));
+    }
+    const Run both = run({u"report"_s, u"stock"_s, u"--db"_s, url, u"--json"_s, u"--csv"_s});
+    QCOMPARE(both.exitCode, 2);
+    const Run badDate = run({u"report"_s, u"stock"_s, u"--db"_s, url, u"--as-of"_s, u"soon"_s});
+    QCOMPARE(badDate.exitCode, 2);
+    const Run unknown = run({u"report"_s, u"gossip"_s, u"--db"_s, url});
+    QCOMPARE(unknown.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(tst_KarvanHqCli)

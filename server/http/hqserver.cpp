@@ -1,0 +1,335 @@
+#include "http/hqserver.h"
+
+#include "storage/database.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QMetaEnum>
+#include <QPointer>
+#include <QSslServer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cstdio>
+#include <exception>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace karvan::hq::http {
+
+namespace {
+
+// The Content-Length a request announces in the headers at the start of buf, -1 when the
+// headers are not complete yet or carry none.
+qint64 announcedLength(const QByteArray &buf)
+{
+    const qsizetype end = buf.indexOf("\r\n\r\n");
+    if (end < 0)
+        return -1;
+    const QList<QByteArray> lines = buf.left(end).split('\n');
+    for (const QByteArray &line : lines) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.left(colon).trimmed().toLower() == "content-length") {
+            bool ok = false;
+            const qint64 n = line.mid(colon + 1).trimmed().toLongLong(&ok);
+            return ok ? n : -1;
+        }
+    }
+    return -1;
+}
+
+// A listening server that refuses, before reading it, a request whose announced body exceeds
+// HqServer::HardBodyLimit. Our readyRead handler is connected before QHttpServer's (which
+// buffers a whole request in memory), so it sees each request's headers first.
+template<typename Base> class BodyLimitedServer : public Base
+{
+public:
+    BodyLimitedServer(QObject *httpServer)
+        : Base(httpServer)
+        , m_httpServer(httpServer)
+    { }
+
+    QTcpSocket *nextPendingConnection() override
+    {
+        QTcpSocket *socket = Base::nextPendingConnection();
+        if (!socket)
+            return nullptr;
+        QObject *http = m_httpServer;
+        QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, http]() {
+            if (socket->property("karvan.refused").toBool()) {
+                (void)socket->readAll(); // drain; the connection is closing
+                return;
+            }
+            if (socket->isTransactionStarted())
+                return; // in the middle of a request whose headers were already checked
+            if (announcedLength(socket->peek(16 << 10)) <= HqServer::HardBodyLimit)
+                return;
+            socket->setProperty("karvan.refused", true);
+            QObject::disconnect(socket, &QTcpSocket::readyRead, http, nullptr);
+            (void)socket->readAll();
+            const QByteArray body = ApiResponse::error(413, u"payload_too_large"_s,
+                                                       u"the request body is larger than %1 "
+                                                       "bytes"_s.arg(HqServer::HardBodyLimit))
+                                        .body;
+            socket->write("HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\n"
+                          "Connection: close\r\nContent-Length: "
+                          + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            socket->disconnectFromHost();
+        });
+        return socket;
+    }
+
+private:
+    QObject *m_httpServer;
+};
+
+QString methodName(QHttpServerRequest::Method method)
+{
+    const char *key = QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(int(method));
+    return key ? QString::fromLatin1(key).toUpper() : u"UNKNOWN"_s;
+}
+
+void writeLogLine(const QJsonObject &line)
+{
+    const QByteArray text = QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+    std::fwrite(text.constData(), 1, size_t(text.size()), stderr);
+    std::fflush(stderr);
+}
+
+} // namespace
+
+HqServer::HqServer(Database &db, int workerThreads, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+{
+    m_pool.setMaxThreadCount(std::max(1, workerThreads));
+    // Threads that never expire keep their database connection: the pool is the connection
+    // pool, bounded by maxThreadCount.
+    m_pool.setExpiryTimeout(-1);
+    m_http.setMissingHandler(
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            dispatch(request, std::move(responder));
+        });
+    addBuiltInRoutes();
+}
+
+HqServer::~HqServer()
+{
+    shutdownWorkers();
+}
+
+void HqServer::shutdownWorkers()
+{
+    m_pool.waitForDone();
+}
+
+void HqServer::addRoute(const QString &method, const QString &pattern, const RouteGuard &guard,
+                        RouteHandler handler, qint64 bodyLimit)
+{
+    Route r;
+    r.method = method.toUpper();
+    r.pattern = pattern;
+    r.segments = pattern.split(u'/', Qt::SkipEmptyParts);
+    r.guard = guard;
+    r.handler = std::move(handler);
+    r.bodyLimit = std::min(bodyLimit, HardBodyLimit);
+    m_routes.append(std::move(r));
+}
+
+void HqServer::addBuiltInRoutes()
+{
+    addRoute(u"GET"_s, u"/health"_s, RouteGuard::open(), [](ApiContext &c) {
+        auto one = c.db.scalar(u"SELECT 1"_s);
+        if (!one || one->toInt() != 1) {
+            ApiResponse r
+                = ApiResponse::json({{u"status"_s, u"degraded"_s}, {u"db"_s, u"error"_s}}, 503);
+            r.logDetail = one ? u"SELECT 1 returned no row"_s : one.errorMessage();
+            return r;
+        }
+        return ApiResponse::json({{u"status"_s, u"ok"_s}, {u"db"_s, u"ok"_s}});
+    });
+    addRoute(u"GET"_s, u"/metrics"_s, RouteGuard::open(), [this](ApiContext &) {
+        ApiResponse r;
+        r.body = m_metrics.exposition(m_pool.maxThreadCount(), m_inFlight);
+        r.mimeType = "text/plain; version=0.0.4; charset=utf-8";
+        return r;
+    });
+}
+
+Result<quint16> HqServer::listen(const QHostAddress &address, quint16 port,
+                                 const std::optional<QSslConfiguration> &tls)
+{
+    QTcpServer *server = nullptr;
+    if (tls) {
+        auto *ssl = new BodyLimitedServer<QSslServer>(&m_http);
+        ssl->setSslConfiguration(*tls);
+        ssl->setHandshakeTimeout(10000);
+        server = ssl;
+    } else {
+        server = new BodyLimitedServer<QTcpServer>(&m_http);
+    }
+    if (!server->listen(address, port)) {
+        const QString reason = server->errorString();
+        delete server;
+        return makeError(
+            ErrorCode::InvalidArgument,
+            u"cannot listen on %1:%2: %3"_s.arg(address.toString()).arg(port).arg(reason));
+    }
+    m_http.bind(server);
+    return server->serverPort();
+}
+
+void HqServer::stopAccepting()
+{
+    for (QTcpServer *server : m_http.servers())
+        server->close();
+}
+
+bool HqServer::matches(const Route &route, const QStringList &path, QStringList *params)
+{
+    if (route.segments.size() != path.size())
+        return false;
+    params->clear();
+    for (qsizetype i = 0; i < path.size(); ++i) {
+        const QString &want = route.segments.at(i);
+        if (want.startsWith(u'{') && want.endsWith(u'}'))
+            params->append(path.at(i));
+        else if (want != path.at(i))
+            return false;
+    }
+    return true;
+}
+
+void HqServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    QElapsedTimer timer;
+    timer.start();
+    ApiRequest req;
+    req.method = methodName(request.method());
+    req.path = request.url().path();
+    req.query = request.query();
+    for (const auto &header : request.headers())
+        req.headers.insert(header.first.toLower(), header.second);
+    req.body = request.body();
+    req.remoteAddress = request.remoteAddress().toString();
+
+    const QStringList path = req.path.split(u'/', Qt::SkipEmptyParts);
+    const Route *found = nullptr;
+    QStringList params;
+    QStringList allowed;
+    for (const Route &route : std::as_const(m_routes)) {
+        QStringList p;
+        if (!matches(route, path, &p))
+            continue;
+        if (route.method == req.method) {
+            found = &route;
+            params = p;
+            break;
+        }
+        if (!allowed.contains(route.method))
+            allowed.append(route.method);
+    }
+    if (!found) {
+        ApiResponse r;
+        if (allowed.isEmpty()) {
+            r = ApiResponse::error(404, u"not_found"_s, u"no route %1"_s.arg(req.path.left(200)));
+        } else {
+            r = ApiResponse::error(
+                405, u"method_not_allowed"_s,
+                u"%1 is not allowed here; use %2"_s.arg(req.method, allowed.join(u", "_s)));
+            r.headers.emplaceBack("Allow", allowed.join(u", "_s).toLatin1());
+        }
+        finish(responder, req, u"unmatched"_s, r, timer.nsecsElapsed());
+        return;
+    }
+    if (req.body.size() > found->bodyLimit) {
+        finish(
+            responder, req, found->pattern,
+            ApiResponse::error(413, u"payload_too_large"_s,
+                               u"the request body is larger than %1 bytes"_s.arg(found->bodyLimit)),
+            timer.nsecsElapsed());
+        return;
+    }
+
+    ++m_inFlight;
+    auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+    const QPointer<QTcpSocket> socket(held->socket());
+    const Route route = *found;
+    const qint64 started = timer.nsecsElapsed();
+    QElapsedTimer sinceDispatch;
+    sinceDispatch.start();
+    QFuture<ApiResponse> future = QtConcurrent::run(&m_pool, [this, route, req, params]() {
+        ApiContext context {m_db, req, params, std::nullopt};
+        ApiResponse r;
+        try {
+            if (auto refused = route.guard.admit(context))
+                r = *refused;
+            else
+                r = route.handler(context);
+        } catch (const std::exception &e) {
+            r = ApiResponse::internal(QString::fromLocal8Bit(e.what()));
+        } catch (...) {
+            r = ApiResponse::internal(u"unknown exception"_s);
+        }
+        if (context.caller) {
+            r.logUser = context.caller->user.login;
+            r.logDevice = context.caller->device.id;
+        }
+        return r;
+    });
+    future.then(this, [this, held, socket, req, route, started, sinceDispatch](ApiResponse r) {
+        --m_inFlight;
+        const qint64 ns = started + sinceDispatch.nsecsElapsed();
+        if (!socket) {
+            // The client left while we worked; log it the way nginx does.
+            r.status = 499;
+            r.logDetail = u"client closed the connection before the response"_s;
+            m_metrics.record(req.method, route.pattern, r.status, double(ns) / 1e9);
+            QJsonObject line {
+                {u"time"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                {u"method"_s, req.method},
+                {u"path"_s, req.path.left(200)},
+                {u"status"_s, r.status},
+                {u"ms"_s, double(ns / 1000) / 1000.0},
+                {u"error"_s, r.logDetail}};
+            writeLogLine(line);
+            return;
+        }
+        finish(*held, req, route.pattern, r, ns);
+    });
+}
+
+void HqServer::finish(QHttpServerResponder &responder, const ApiRequest &request,
+                      const QString &route, const ApiResponse &response, qint64 startedNs)
+{
+    responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
+    responder.writeHeader("Content-Type", response.mimeType);
+    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+    responder.writeHeader("Cache-Control", "no-store");
+    for (const auto &header : response.headers)
+        responder.writeHeader(header.first, header.second);
+    responder.writeBody(response.body);
+
+    const double seconds = double(startedNs) / 1e9;
+    m_metrics.record(request.method, route, response.status, seconds);
+    QJsonObject line {
+        {u"time"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {u"method"_s, request.method},
+        {u"path"_s, request.path.left(200)},
+        {u"status"_s, response.status},
+        {u"ms"_s, double(startedNs / 1000) / 1000.0},
+        {u"user"_s, response.logUser.isEmpty() ? QJsonValue() : QJsonValue(response.logUser)},
+        {u"device"_s, response.logDevice.isEmpty() ? QJsonValue() : QJsonValue(response.logDevice)},
+        {u"remote"_s, request.remoteAddress},
+    };
+    if (!response.logDetail.isEmpty())
+        line.insert(u"error"_s, response.logDetail);
+    writeLogLine(line);
+}
+
+} // namespace karvan::hq::http

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "domain/result.h"
+#include "http/metrics.h"
+#include "http/routeguard.h"
+
+#include <QHostAddress>
+#include <QHttpServer>
+#include <QList>
+#include <QObject>
+#include <QSslConfiguration>
+#include <QThreadPool>
+
+#include <atomic>
+#include <optional>
+
+namespace karvan::hq {
+class Database;
+}
+
+namespace karvan::hq::http {
+
+// The HQ's HTTP API on QHttpServer (Qt 6.4).
+//
+// Routing is ours, not QHttpServer's router: every request reaches dispatch(), which matches
+// the path against the routes added with addRoute() ("/v1/devices/{id}/revoke"), answers 404
+// for an unknown path and 405 (with Allow) for a known path with another method, enforces the
+// route's body limit (413), then runs the route's guard and handler on a bounded QThreadPool
+// (QtConcurrent) and returns a QFuture. Each pool thread uses Database's per-thread connection;
+// threads never expire, so the pool size is the number of database connections.
+//
+// The response is written back on the event loop only if the client's socket still exists:
+// Qt 6.4's own QFuture route handling writes to a socket that may have been freed when the
+// client disconnected while the handler ran, which is why routes are not QHttpServer routes.
+//
+// One JSON line per request goes to stderr (time, method, path, status, ms, user, device,
+// error detail on 500); never bodies, passwords or tokens.
+class HqServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr qint64 JsonBodyLimit = 1 << 20; // 1 MiB for JSON routes
+    static constexpr qint64 SyncBodyLimit = (16 << 20) + (64 << 10); // 16 MiB + envelope
+    // Requests announcing more than this are refused before their body is read.
+    static constexpr qint64 HardBodyLimit = SyncBodyLimit;
+
+    explicit HqServer(Database &db, int workerThreads = 8, QObject *parent = nullptr);
+    ~HqServer() override;
+
+    // method: "GET", "POST", ...; pattern: "/v1/x/{name}/y" ({...} matches one path segment).
+    void addRoute(const QString &method, const QString &pattern, const RouteGuard &guard,
+                  RouteHandler handler, qint64 bodyLimit = JsonBodyLimit);
+
+    // Listens on address:port (0: any free port) with TLS when tls is given; returns the port.
+    Result<quint16> listen(const QHostAddress &address, quint16 port,
+                           const std::optional<QSslConfiguration> &tls);
+    // Stops accepting connections; requests in flight still get their responses.
+    void stopAccepting();
+    int inFlight() const { return m_inFlight; }
+    int workerThreads() const { return m_pool.maxThreadCount(); }
+    // Waits for the worker threads and releases their database connections.
+    void shutdownWorkers();
+
+private:
+    struct Route
+    {
+        QString method;
+        QString pattern;
+        QStringList segments;
+        RouteGuard guard;
+        RouteHandler handler;
+        qint64 bodyLimit = JsonBodyLimit;
+    };
+
+    void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void addBuiltInRoutes();
+    static bool matches(const Route &route, const QStringList &path, QStringList *params);
+    void finish(QHttpServerResponder &responder, const ApiRequest &request, const QString &route,
+                const ApiResponse &response, qint64 startedNs);
+
+    Database &m_db;
+    QHttpServer m_http;
+    QThreadPool m_pool;
+    QList<Route> m_routes;
+    Metrics m_metrics;
+    std::atomic<int> m_inFlight {0};
+};
+
+// The routes of authentication and devices (authroutes.cpp).
+void addAuthRoutes(HqServer &server);
+
+} // namespace karvan::hq::http
