@@ -1,13 +1,17 @@
 #include "devicesession.h"
 
-#include "fieldwrites.h"
 #include "formatter.h"
 #include "ordereditor.h"
 #include "storeworker.h"
 
 #include "domain/ids.h"
 #include "rules/ticketworkflow.h"
+#include "services/activityservice.h"
+#include "services/customerservice.h"
+#include "services/ticketservice.h"
 #include "store/ticketrepository.h"
+
+#include <QCborMap>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -88,6 +92,7 @@ DeviceSession::DeviceSession(const QString &path, QString userName, QObject *par
     , m_visits(new VisitListModel(this))
     , m_outbox(new OutboxListModel(this))
     , m_tickets(new TicketListModel(this))
+    , m_conflicts(new ConflictListModel(this))
     , m_order(new OrderEditor(this))
 {
     s_session = this;
@@ -184,6 +189,7 @@ void DeviceSession::postToStore(std::function<void(LocalStore &)> work)
 void DeviceSession::notifyStoreChanged()
 {
     refreshSync();
+    refreshConflicts();
     refreshToday();
     refreshTickets();
     runCustomerSearch();
@@ -425,10 +431,11 @@ void DeviceSession::saveCustomer(const QVariantMap &fields)
     if (m_customerId.isNull())
         return;
     const QUuid id = m_customerId;
-    const QString author = m_userName;
     post<Result<void>>(
-        [id, fields, author](StoreWorker &w) {
-            return FieldWrites(*w.store(), author).updateCustomer(id, fields);
+        [id, fields](StoreWorker &w) -> Result<void> {
+            auto r
+                = CustomerService(*w.store(), w.clock()).edit(id, QCborMap::fromVariantMap(fields));
+            return r ? Result<void>() : Result<void>(r.error());
         },
         [this](Result<void> r) { afterWrite(r); });
 }
@@ -437,8 +444,15 @@ void DeviceSession::createCustomer(const QVariantMap &fields)
 {
     const QString author = m_userName;
     post<Result<QUuid>>(
-        [fields, author](StoreWorker &w) {
-            return FieldWrites(*w.store(), author).createCustomer(fields, QString(), u"USD"_s);
+        [fields, author](StoreWorker &w) -> Result<QUuid> {
+            NewCustomer draft;
+            draft.fields = QCborMap::fromVariantMap(fields);
+            draft.currency = u"USD"_s; // the company currency until settings carry it
+            draft.createdBy = author;
+            auto r = CustomerService(*w.store(), w.clock()).create(draft);
+            if (!r)
+                return r.error();
+            return r->customer.id;
         },
         [this](Result<QUuid> r) {
             if (!r) {
@@ -663,8 +677,12 @@ void DeviceSession::openTicket(const QString &customerId, const QString &subject
     const QUuid id = QUuid::fromString(customerId);
     const QString author = m_userName;
     post<Result<QUuid>>(
-        [id, subject, description, author](StoreWorker &w) {
-            return FieldWrites(*w.store(), author).openTicket(id, subject, description);
+        [id, subject, description, author](StoreWorker &w) -> Result<QUuid> {
+            auto r = TicketService(*w.store(), w.clock(), author)
+                         .open({id, subject, description, Ticket::Priority::Normal});
+            if (!r)
+                return r.error();
+            return r->id;
         },
         [this](Result<QUuid> r) { afterWrite(r ? Result<void>() : Result<void>(r.error())); });
 }
@@ -674,8 +692,9 @@ void DeviceSession::commentTicket(const QString &ticketId, const QString &body)
     const QUuid id = QUuid::fromString(ticketId);
     const QString author = m_userName;
     post<Result<void>>(
-        [id, body, author](StoreWorker &w) {
-            return FieldWrites(*w.store(), author).commentTicket(id, body);
+        [id, body, author](StoreWorker &w) -> Result<void> {
+            auto r = TicketService(*w.store(), w.clock(), author).comment(id, body);
+            return r ? Result<void>() : Result<void>(r.error());
         },
         [this](Result<void> r) { afterWrite(r); });
 }
@@ -688,8 +707,22 @@ void DeviceSession::changeTicketStatus(const QString &ticketId, const QString &s
         return reportError(to.error());
     const QString author = m_userName;
     post<Result<void>>(
-        [id, to = *to, author](StoreWorker &w) {
-            return FieldWrites(*w.store(), author).changeTicketStatus(id, to);
+        [id, to = *to, author](StoreWorker &w) -> Result<void> {
+            TicketService tickets(*w.store(), w.clock(), author);
+            auto r = tickets.changeStatus(id, to);
+            return r ? Result<void>() : Result<void>(r.error());
+        },
+        [this](Result<void> r) { afterWrite(r); });
+}
+
+void DeviceSession::reopenTicket(const QString &ticketId)
+{
+    const QUuid id = QUuid::fromString(ticketId);
+    const QString author = m_userName;
+    post<Result<void>>(
+        [id, author](StoreWorker &w) -> Result<void> {
+            auto r = TicketService(*w.store(), w.clock(), author).reopen(id);
+            return r ? Result<void>() : Result<void>(r.error());
         },
         [this](Result<void> r) { afterWrite(r); });
 }
@@ -703,8 +736,17 @@ void DeviceSession::logActivity(const QString &customerId, const QString &kind,
                                                : Activity::Kind::Visit;
     const QString author = m_userName;
     post<Result<QUuid>>(
-        [id, k, subject, notes, minutes, author](StoreWorker &w) {
-            return FieldWrites(*w.store(), author).logActivity(id, k, subject, notes, minutes);
+        [id, k, subject, notes, minutes, author](StoreWorker &w) -> Result<QUuid> {
+            NewActivity draft;
+            draft.customerId = id;
+            draft.kind = k;
+            draft.subject = subject;
+            draft.notes = notes;
+            draft.durationMinutes = minutes;
+            auto r = ActivityService(*w.store(), w.clock(), author).log(draft);
+            if (!r)
+                return r.error();
+            return r->id;
         },
         [this](Result<QUuid> r) { afterWrite(r ? Result<void>() : Result<void>(r.error())); });
 }

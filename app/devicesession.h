@@ -50,11 +50,13 @@ class DeviceSession : public QObject
     Q_PROPERTY(VisitListModel *visits READ visits CONSTANT)
     Q_PROPERTY(OutboxListModel *outbox READ outbox CONSTANT)
     Q_PROPERTY(TicketListModel *tickets READ tickets CONSTANT)
+    Q_PROPERTY(ConflictListModel *conflicts READ conflicts CONSTANT)
     Q_PROPERTY(OrderEditor *order READ order CONSTANT)
     Q_PROPERTY(QVariantMap customer READ customer NOTIFY customerChanged)
     Q_PROPERTY(QString customerQuery READ customerQuery NOTIFY customersSearched)
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY syncCountsChanged)
     Q_PROPERTY(int rejectedCount READ rejectedCount NOTIFY syncCountsChanged)
+    Q_PROPERTY(int conflictCount READ conflictCount NOTIFY syncCountsChanged)
     Q_PROPERTY(QString lastSync READ lastSync NOTIFY syncCountsChanged)
     Q_PROPERTY(QString todayText READ todayText NOTIFY syncCountsChanged)
 
@@ -81,11 +83,13 @@ public:
     VisitListModel *visits() const { return m_visits; }
     OutboxListModel *outbox() const { return m_outbox; }
     TicketListModel *tickets() const { return m_tickets; }
+    ConflictListModel *conflicts() const { return m_conflicts; }
     OrderEditor *order() const { return m_order; }
     QVariantMap customer() const { return m_customer; }
     QString customerQuery() const { return m_customerQuery; }
     int pendingCount() const { return int(m_sync.pending); }
     int rejectedCount() const { return int(m_sync.rejected); }
+    int conflictCount() const { return int(m_sync.conflicts); }
     QString lastSync() const;
     QString todayText() const;
 
@@ -105,9 +109,17 @@ public:
                                 const QString &description);
     Q_INVOKABLE void commentTicket(const QString &ticketId, const QString &body);
     Q_INVOKABLE void changeTicketStatus(const QString &ticketId, const QString &status);
+    // The explicit reopen of a closed or resolved ticket (changeTicketStatus never leaves
+    // Closed).
+    Q_INVOKABLE void reopenTicket(const QString &ticketId);
     Q_INVOKABLE void logActivity(const QString &customerId, const QString &kind,
                                  const QString &subject, const QString &notes, int minutes);
     Q_INVOKABLE void discardRejected(int seq);
+    // Conflict review (devicesessionconflicts.cpp): the unresolved conflicts, and the rep's
+    // two answers. Re-apply mine is a new customer edit with a fresh HLC.
+    Q_INVOKABLE void refreshConflicts();
+    Q_INVOKABLE void keepTheirs(const QString &conflictId);
+    Q_INVOKABLE void reapplyMine(const QString &conflictId);
     Q_INVOKABLE QString statusLabel(const QString &workflowName) const;
 
     // Runs work on the store thread; done (optional) gets its result back on this thread.
@@ -166,6 +178,7 @@ private:
     void reportError(const Error &error);
     void setProducts(const QList<ProductSummary> &products);
     void afterWrite(const Result<void> &result);
+    void setConflicts(const QList<ConflictRow> &rows);
     void refreshFormatted(); // language or calendar changed: rebuild the formatted rows
     QVariantMap formatCustomer(const CustomerDetailData &d) const;
 
@@ -184,6 +197,7 @@ private:
     VisitListModel *m_visits;
     OutboxListModel *m_outbox;
     TicketListModel *m_tickets;
+    ConflictListModel *m_conflicts;
     OrderEditor *m_order;
 
     QTimer m_searchTimer;

@@ -100,6 +100,14 @@ QHash<int, QByteArray> TicketListModel::roleNames() const
             {CommentsRole, "comments"}};
 }
 
+QHash<int, QByteArray> ConflictListModel::roleNames() const
+{
+    return {{IdRole, "conflictId"}, {EntityNameRole, "entityName"},
+            {FieldRole, "field"},   {FieldLabelRole, "fieldLabel"},
+            {BaseRole, "base"},     {TheirsRole, "theirs"},
+            {MineRole, "mine"},     {DetectedRole, "detected"}};
+}
+
 QHash<int, QByteArray> OrderLineModel::roleNames() const
 {
     return {{SkuRole, "sku"},     {NameRole, "name"},           {QuantityRole, "quantity"},

@@ -154,6 +154,27 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 };
 
+class ConflictListModel : public RowListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("provided by Session")
+public:
+    enum Roles {
+        IdRole = Qt::UserRole + 1, // the conflict record's id
+        EntityNameRole, // the customer's name
+        FieldRole, // wire name, e.g. "phone"
+        FieldLabelRole, // translated
+        BaseRole, // values as display text
+        TheirsRole,
+        MineRole,
+        DetectedRole,
+    };
+    Q_ENUM(Roles)
+    using RowListModel::RowListModel;
+    QHash<int, QByteArray> roleNames() const override;
+};
+
 class OrderLineModel : public RowListModel
 {
     Q_OBJECT

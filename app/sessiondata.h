@@ -11,6 +11,7 @@
 #include "rules/atp.h"
 #include "rules/credit.h"
 #include "services/orderservice.h"
+#include "store/conflictrepository.h"
 #include "store/outboxrepository.h"
 #include "store/receivablesquery.h"
 
@@ -86,6 +87,7 @@ struct SyncCounts
 {
     qint64 pending = 0;
     qint64 rejected = 0;
+    qint64 conflicts = 0; // unresolved
     QString lastSync; // ISO-8601, empty: never
 };
 
@@ -93,6 +95,12 @@ struct TicketRow
 {
     Ticket ticket;
     QString customerName;
+};
+
+struct ConflictRow
+{
+    ConflictRecord conflict;
+    QString entityName; // the customer's name, when known
 };
 
 struct OrderCheckData

@@ -1,6 +1,7 @@
 #include "storeworker.h"
 
 #include "store/activityrepository.h"
+#include "store/conflictrepository.h"
 #include "store/customerrepository.h"
 #include "store/documentrepository.h"
 #include "store/invoicerepository.h"
@@ -8,6 +9,7 @@
 #include "store/productrepository.h"
 #include "store/stockrepository.h"
 #include "store/ticketrepository.h"
+#include "store/todayquery.h"
 
 #include <QSqlQuery>
 
@@ -41,25 +43,6 @@ Result<void> select(LocalStore &store, const QString &sql, const QVariantList &v
     return {};
 }
 
-Result<CreditDecision> creditOf(LocalStore &store, const Customer &customer, const QDate &today,
-                                CustomerBalances *balancesOut = nullptr)
-{
-    auto balances = ReceivablesQuery(store).balances(customer.id, customer.currency, today);
-    if (!balances)
-        return balances.error();
-    if (balancesOut)
-        *balancesOut = *balances;
-    CreditInputs in;
-    in.limit = customer.creditLimit;
-    in.openReceivables = balances->openReceivables;
-    in.unbilledOrders = balances->unbilledOrders;
-    in.unsyncedOrders = balances->unsyncedOrders;
-    in.overdue = balances->overdue;
-    in.oldestOverdueDays = balances->oldestOverdueDays;
-    in.orderAmount = Money::zero(customer.currency).value();
-    return decideCredit(in);
-}
-
 } // namespace
 
 StoreWorker::StoreWorker(QString path)
@@ -76,12 +59,45 @@ Result<void> StoreWorker::open()
     if (!store)
         return store.error();
     m_store = std::move(store).value();
+    return startClock();
+}
+
+Result<void> StoreWorker::startClock()
+{
+    // The HLC node id is this device's id, kept in sync_state (the sync engine's enrollment
+    // will replace it with the id HQ issues). After a restart the clock resumes after the
+    // last stamp this node wrote, even if the wall clock stepped back meanwhile.
+    SyncStateRepository state(*m_store);
+    auto node = state.value(NodeIdKey);
+    if (!node)
+        return node.error();
+    QString nodeId = *node;
+    if (!sync::Hlc::isValidNodeId(nodeId)) {
+        nodeId = idToString(Uuid7::generate());
+        if (auto r = state.setValue(NodeIdKey, nodeId); !r)
+            return r;
+    }
+    m_clock = std::make_unique<sync::HlcClock>(nodeId);
+    auto last = m_store->scalar(
+        u"SELECT max(hlc) FROM field_versions WHERE substr(hlc, 23) = '%1'"_s.arg(nodeId));
+    if (last && !last->isNull()) {
+        if (auto hlc = sync::Hlc::fromString(last->toString()))
+            m_clock->restore(*hlc);
+    }
     return {};
+}
+
+HlcSource StoreWorker::clock()
+{
+    return [clock = m_clock.get()] {
+        return clock->now().toString();
+    };
 }
 
 void StoreWorker::close()
 {
     m_store.reset();
+    m_clock.reset();
 }
 
 Result<QList<CustomerSummary>> StoreWorker::searchCustomers(const QString &text, const QDate &today)
@@ -89,10 +105,10 @@ Result<QList<CustomerSummary>> StoreWorker::searchCustomers(const QString &text,
     auto found = CustomerRepository(*m_store).search(text, 50);
     if (!found)
         return found.error();
+    TodayQuery query(*m_store);
     QList<CustomerSummary> out;
     out.reserve(found->size());
-    QVariantList ids;
-    QHash<QString, int> index;
+    QList<QUuid> ids;
     for (const Customer &c : *found) {
         CustomerSummary s;
         s.customer = c;
@@ -103,28 +119,16 @@ Result<QList<CustomerSummary>> StoreWorker::searchCustomers(const QString &text,
             }
         }
         // The same credit rule as the order editor and HQ, so the flag never disagrees.
-        if (auto credit = creditOf(*m_store, c, today))
+        if (auto credit = query.creditStatus(c, today))
             s.credit = credit->outcome;
-        index.insert(idToString(c.id), int(out.size()));
-        ids.append(idToString(c.id));
+        ids.append(c.id);
         out.append(s);
     }
-    if (!ids.isEmpty()) {
-        QString placeholders = u"?"_s;
-        for (qsizetype i = 1; i < ids.size(); ++i)
-            placeholders += u",?"_s;
-        auto r = select(*m_store,
-                        u"SELECT customer_id, count(*) FROM tickets WHERE status NOT IN "
-                        u"('resolved', 'closed') AND customer_id IN ("_s
-                            + placeholders + u") GROUP BY customer_id"_s,
-                        ids, [&](const QSqlQuery &q) {
-                            const int i = index.value(q.value(0).toString(), -1);
-                            if (i >= 0)
-                                out[i].openTickets = q.value(1).toInt();
-                        });
-        if (!r)
-            return r.error();
-    }
+    auto counts = query.openTicketCounts(ids);
+    if (!counts)
+        return counts.error();
+    for (CustomerSummary &s : out)
+        s.openTickets = counts->value(s.customer.id);
     return out;
 }
 
@@ -185,7 +189,9 @@ Result<CustomerDetailData> StoreWorker::customerDetail(const QUuid &id, const QD
     if (!customer)
         return customer.error();
     d.customer = *customer;
-    if (auto credit = creditOf(*m_store, d.customer, today, &d.balances))
+    if (auto balances = ReceivablesQuery(*m_store).balances(id, d.customer.currency, today))
+        d.balances = *balances;
+    if (auto credit = TodayQuery(*m_store).creditStatus(d.customer, today))
         d.credit = *credit;
     auto tickets = TicketRepository(*m_store).listForCustomer(id, 50);
     if (!tickets)
@@ -229,89 +235,49 @@ Result<CustomerDetailData> StoreWorker::customerDetail(const QUuid &id, const QD
 Result<TodayData> StoreWorker::today(const QDate &today)
 {
     TodayData d;
-    auto r = select(*m_store,
-                    u"SELECT a.id, a.customer_id, a.kind, a.at, a.subject, a.notes, c.name "
-                    u"FROM activities a JOIN customers c ON c.id = a.customer_id "
-                    u"WHERE a.kind = 'visit' ORDER BY a.at DESC LIMIT 6"_s,
-                    {}, [&](const QSqlQuery &q) {
-                        VisitRow v;
-                        v.activity.id = QUuid::fromString(q.value(0).toString());
-                        v.activity.customerId = QUuid::fromString(q.value(1).toString());
-                        v.activity.kind = Activity::Kind::Visit;
-                        v.activity.at
-                            = QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs);
-                        v.activity.subject = q.value(4).toString();
-                        v.activity.notes = q.value(5).toString();
-                        v.customerName = q.value(6).toString();
-                        d.visits.append(v);
-                    });
-    if (!r)
-        return r.error();
+    TodayQuery query(*m_store);
+    auto visits = query.recentVisits(6);
+    if (!visits)
+        return visits.error();
+    for (const TodayVisit &v : *visits)
+        d.visits.append({v.activity, v.customerName});
 
-    // Candidates by a cheap aggregate, then the real credit rule decides.
-    QList<QUuid> candidates;
-    r = select(*m_store,
-               u"SELECT c.id FROM customers c JOIN invoices i ON i.customer_id = c.id "
-               u"WHERE c.archived = 0 AND c.credit_limit_minor > 0 AND i.paid_minor < "
-               u"i.total_minor GROUP BY c.id HAVING sum(i.total_minor - i.paid_minor) >= "
-               u"0.9 * c.credit_limit_minor ORDER BY sum(i.total_minor - i.paid_minor) * 1.0 "
-               u"/ c.credit_limit_minor DESC LIMIT 4"_s,
-               {}, [&](const QSqlQuery &q) {
-                   candidates.append(QUuid::fromString(q.value(0).toString()));
-               });
-    if (!r)
-        return r.error();
-    CustomerRepository customers(*m_store);
-    for (const QUuid &id : candidates) {
-        auto c = customers.get(id);
-        if (!c)
-            continue;
-        auto credit = creditOf(*m_store, *c, today);
-        if (!credit || credit->outcome == CreditOutcome::Ok)
-            continue;
+    auto credit = query.creditAlerts(today, 4);
+    if (!credit)
+        return credit.error();
+    for (const CreditAlert &c : *credit) {
         Alert a;
-        a.kind = credit->isHold() ? Alert::Kind::CreditHold : Alert::Kind::NearLimit;
-        a.customerId = id;
-        a.title = c->name;
-        a.amount = credit->exposure;
+        a.kind = c.decision.isHold() ? Alert::Kind::CreditHold : Alert::Kind::NearLimit;
+        a.customerId = c.customerId;
+        a.title = c.customerName;
+        a.amount = c.decision.exposure;
         d.alerts.append(a);
     }
-
-    r = select(*m_store,
-               u"SELECT i.customer_id, c.name, i.number, i.due_date, i.currency, "
-               u"i.total_minor - i.paid_minor FROM invoices i JOIN customers c ON c.id = "
-               u"i.customer_id WHERE i.due_date < ? AND i.paid_minor < i.total_minor "
-               u"ORDER BY i.due_date LIMIT 4"_s,
-               {today.toString(Qt::ISODate)}, [&](const QSqlQuery &q) {
-                   Alert a;
-                   a.kind = Alert::Kind::OverdueInvoice;
-                   a.customerId = QUuid::fromString(q.value(0).toString());
-                   a.title = q.value(1).toString();
-                   a.reference = q.value(2).toString();
-                   a.date = QDate::fromString(q.value(3).toString(), Qt::ISODate);
-                   a.amount
-                       = Money::fromMinor(q.value(5).toLongLong(), q.value(4).toString()).value();
-                   d.alerts.append(a);
-               });
-    if (!r)
-        return r.error();
-
-    r = select(*m_store,
-               u"SELECT s.sku, p.name, s.on_hand_milli - s.reserved_milli AS free, "
-               u"s.on_hand_unit, s.warehouse_code FROM stock_levels s JOIN products p ON "
-               u"p.sku = s.sku WHERE p.active = 1 AND s.on_hand_milli - s.reserved_milli < "
-               u"5000 ORDER BY free LIMIT 4"_s,
-               {}, [&](const QSqlQuery &q) {
-                   Alert a;
-                   a.kind = Alert::Kind::LowStock;
-                   a.reference = q.value(0).toString();
-                   a.title = q.value(1).toString();
-                   a.quantityMilli = q.value(2).toLongLong();
-                   a.unit = q.value(3).toString();
-                   d.alerts.append(a);
-               });
-    if (!r)
-        return r.error();
+    auto overdue = query.overdueInvoices(today, 4);
+    if (!overdue)
+        return overdue.error();
+    for (const OverdueInvoiceAlert &o : *overdue) {
+        Alert a;
+        a.kind = Alert::Kind::OverdueInvoice;
+        a.customerId = o.customerId;
+        a.title = o.customerName;
+        a.reference = o.invoiceNumber;
+        a.date = o.dueDate;
+        a.amount = o.open;
+        d.alerts.append(a);
+    }
+    auto low = query.lowStock({}, 4);
+    if (!low)
+        return low.error();
+    for (const LowStockAlert &l : *low) {
+        Alert a;
+        a.kind = Alert::Kind::LowStock;
+        a.reference = l.sku;
+        a.title = l.productName;
+        a.quantityMilli = l.available.milli();
+        a.unit = l.available.unit();
+        d.alerts.append(a);
+    }
     return d;
 }
 
@@ -330,6 +296,10 @@ Result<SyncCounts> StoreWorker::syncCounts()
         return rejected.error();
     s.pending = *pending + *sent;
     s.rejected = *rejected;
+    auto conflicts = ConflictRepository(*m_store).countUnresolved();
+    if (!conflicts)
+        return conflicts.error();
+    s.conflicts = *conflicts;
     auto last = SyncStateRepository(*m_store).value(SyncStateRepository::LastSyncAt);
     if (last)
         s.lastSync = *last;
@@ -346,6 +316,24 @@ Result<QList<OutboxMutation>> StoreWorker::outbox()
         if (!items)
             return items.error();
         out.append(*items);
+    }
+    return out;
+}
+
+Result<QList<ConflictRow>> StoreWorker::conflicts()
+{
+    auto list = ConflictRepository(*m_store).listUnresolved(200);
+    if (!list)
+        return list.error();
+    QList<ConflictRow> out;
+    CustomerRepository customers(*m_store);
+    for (const ConflictRecord &c : *list) {
+        ConflictRow row {c, QString()};
+        if (c.entity == u"customer"_s) {
+            if (auto customer = customers.get(QUuid::fromString(c.entityId)))
+                row.entityName = customer->name;
+        }
+        out.append(row);
     }
     return out;
 }

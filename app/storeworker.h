@@ -3,6 +3,8 @@
 #include "sessiondata.h"
 
 #include "domain/result.h"
+#include "hlc.h"
+#include "services/hlcsource.h"
 #include "store/localstore.h"
 
 #include <QObject>
@@ -27,6 +29,8 @@ public:
 
     Result<void> open();
     LocalStore *store() { return m_store.get(); }
+    // The device's HLC (sync/hlc.h) as the write services take it; valid while open.
+    HlcSource clock();
     QString path() const { return m_path; }
     void close();
 
@@ -42,6 +46,7 @@ public:
     Result<SyncCounts> syncCounts();
     Result<QList<OutboxMutation>> outbox();
     Result<QList<TicketRow>> openTickets();
+    Result<QList<ConflictRow>> conflicts();
     Result<OrderCheckData> checkOrder(const OrderDraft &draft);
     Result<SalesDocument> submitOrder(const OrderDraft &draft);
     // For tools (self-test, screenshots) and tests: a customer with history and two stocked
@@ -49,11 +54,16 @@ public:
     Result<QUuid> sampleCustomer();
     Result<QList<PricingRequest::Line>> sampleLines(int count);
 
+    // sync_state key of this device's HLC node id.
+    static inline const QString NodeIdKey = QStringLiteral("device_id");
+
 private:
     Result<QList<ProductSummary>> summarize(const QList<Product> &products);
+    Result<void> startClock();
 
     QString m_path;
     std::unique_ptr<LocalStore> m_store;
+    std::unique_ptr<sync::HlcClock> m_clock;
 };
 
 } // namespace karvan::app

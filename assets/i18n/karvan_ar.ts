@@ -505,6 +505,30 @@
             <source>Nothing waiting to sync</source>
             <translation>لا شيء بانتظار المزامنة</translation>
         </message>
+        <message>
+            <source>Someone else changed these fields too. Their value is shown now; keep it or re-apply yours.</source>
+            <translation>غيّر شخص آخر هذه الحقول أيضًا. تظهر قيمته الآن؛ أبقِ عليها أو أعد تطبيق قيمتك.</translation>
+        </message>
+        <message>
+            <source>Before</source>
+            <translation>السابق</translation>
+        </message>
+        <message>
+            <source>Theirs</source>
+            <translation>قيمتهم</translation>
+        </message>
+        <message>
+            <source>Mine</source>
+            <translation>قيمتي</translation>
+        </message>
+        <message>
+            <source>Keep theirs</source>
+            <translation>الإبقاء على قيمتهم</translation>
+        </message>
+        <message>
+            <source>Re-apply mine</source>
+            <translation>إعادة تطبيق قيمتي</translation>
+        </message>
     </context>
     <context>
         <name>TabletShell</name>
@@ -768,6 +792,42 @@
         <message>
             <source>Closed</source>
             <translation>مغلقة</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>الهاتف</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>البريد الإلكتروني</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>ملاحظات</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>اللغة</translation>
+        </message>
+        <message>
+            <source>Contacts</source>
+            <translation>جهات الاتصال</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>العنوان</translation>
+        </message>
+        <message>
+            <source>(empty)</source>
+            <translation>(فارغ)</translation>
+        </message>
+        <message>
+            <source>(unknown)</source>
+            <translation>(غير معروف)</translation>
         </message>
     </context>
     <context>

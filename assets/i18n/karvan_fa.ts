@@ -505,6 +505,30 @@
             <source>Nothing waiting to sync</source>
             <translation>چیزی در انتظار همگام‌سازی نیست</translation>
         </message>
+        <message>
+            <source>Someone else changed these fields too. Their value is shown now; keep it or re-apply yours.</source>
+            <translation>شخص دیگری هم این فیلدها را تغییر داده است. اکنون مقدار او نمایش داده می‌شود؛ آن را نگه دارید یا مقدار خود را دوباره اعمال کنید.</translation>
+        </message>
+        <message>
+            <source>Before</source>
+            <translation>قبلی</translation>
+        </message>
+        <message>
+            <source>Theirs</source>
+            <translation>مال آن‌ها</translation>
+        </message>
+        <message>
+            <source>Mine</source>
+            <translation>مال من</translation>
+        </message>
+        <message>
+            <source>Keep theirs</source>
+            <translation>نگه‌داشتن مقدار آن‌ها</translation>
+        </message>
+        <message>
+            <source>Re-apply mine</source>
+            <translation>اعمال دوبارهٔ مقدار من</translation>
+        </message>
     </context>
     <context>
         <name>TabletShell</name>
@@ -768,6 +792,42 @@
         <message>
             <source>Closed</source>
             <translation>بسته</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>نام</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>تلفن</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>ایمیل</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>یادداشت‌ها</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>زبان</translation>
+        </message>
+        <message>
+            <source>Contacts</source>
+            <translation>مخاطبان</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>نشانی</translation>
+        </message>
+        <message>
+            <source>(empty)</source>
+            <translation>(خالی)</translation>
+        </message>
+        <message>
+            <source>(unknown)</source>
+            <translation>(نامعلوم)</translation>
         </message>
     </context>
     <context>

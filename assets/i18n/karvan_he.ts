@@ -505,6 +505,30 @@
             <source>Nothing waiting to sync</source>
             <translation>אין מה לסנכרן</translation>
         </message>
+        <message>
+            <source>Someone else changed these fields too. Their value is shown now; keep it or re-apply yours.</source>
+            <translation>מישהו אחר שינה גם את השדות האלה. הערך שלו מוצג כעת; השאירו אותו או החילו שוב את שלכם.</translation>
+        </message>
+        <message>
+            <source>Before</source>
+            <translation>קודם</translation>
+        </message>
+        <message>
+            <source>Theirs</source>
+            <translation>שלהם</translation>
+        </message>
+        <message>
+            <source>Mine</source>
+            <translation>שלי</translation>
+        </message>
+        <message>
+            <source>Keep theirs</source>
+            <translation>השאר את שלהם</translation>
+        </message>
+        <message>
+            <source>Re-apply mine</source>
+            <translation>החל שוב את שלי</translation>
+        </message>
     </context>
     <context>
         <name>TabletShell</name>
@@ -768,6 +792,42 @@
         <message>
             <source>Closed</source>
             <translation>סגור</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>שם</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>טלפון</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>דוא״ל</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>הערות</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>שפה</translation>
+        </message>
+        <message>
+            <source>Contacts</source>
+            <translation>אנשי קשר</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>כתובת</translation>
+        </message>
+        <message>
+            <source>(empty)</source>
+            <translation>(ריק)</translation>
+        </message>
+        <message>
+            <source>(unknown)</source>
+            <translation>(לא ידוע)</translation>
         </message>
     </context>
     <context>

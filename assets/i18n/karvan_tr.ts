@@ -505,6 +505,30 @@
             <source>Nothing waiting to sync</source>
             <translation>Eşitlenecek bir şey yok</translation>
         </message>
+        <message>
+            <source>Someone else changed these fields too. Their value is shown now; keep it or re-apply yours.</source>
+            <translation>Bu alanları başka biri de değiştirdi. Şu an onun değeri gösteriliyor; koruyun ya da kendinizinkini yeniden uygulayın.</translation>
+        </message>
+        <message>
+            <source>Before</source>
+            <translation>Önceki</translation>
+        </message>
+        <message>
+            <source>Theirs</source>
+            <translation>Onlarınki</translation>
+        </message>
+        <message>
+            <source>Mine</source>
+            <translation>Benimki</translation>
+        </message>
+        <message>
+            <source>Keep theirs</source>
+            <translation>Onlarınkini koru</translation>
+        </message>
+        <message>
+            <source>Re-apply mine</source>
+            <translation>Benimkini yeniden uygula</translation>
+        </message>
     </context>
     <context>
         <name>TabletShell</name>
@@ -768,6 +792,42 @@
         <message>
             <source>Closed</source>
             <translation>Kapalı</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Ad</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>E-posta</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notlar</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Dil</translation>
+        </message>
+        <message>
+            <source>Contacts</source>
+            <translation>Kişiler</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adres</translation>
+        </message>
+        <message>
+            <source>(empty)</source>
+            <translation>(boş)</translation>
+        </message>
+        <message>
+            <source>(unknown)</source>
+            <translation>(bilinmiyor)</translation>
         </message>
     </context>
     <context>

@@ -505,6 +505,30 @@
             <source>Nothing waiting to sync</source>
             <translation>Không có gì chờ đồng bộ</translation>
         </message>
+        <message>
+            <source>Someone else changed these fields too. Their value is shown now; keep it or re-apply yours.</source>
+            <translation>Người khác cũng đã thay đổi các trường này. Giá trị của họ đang được hiển thị; hãy giữ lại hoặc áp dụng lại giá trị của bạn.</translation>
+        </message>
+        <message>
+            <source>Before</source>
+            <translation>Trước đó</translation>
+        </message>
+        <message>
+            <source>Theirs</source>
+            <translation>Của họ</translation>
+        </message>
+        <message>
+            <source>Mine</source>
+            <translation>Của tôi</translation>
+        </message>
+        <message>
+            <source>Keep theirs</source>
+            <translation>Giữ giá trị của họ</translation>
+        </message>
+        <message>
+            <source>Re-apply mine</source>
+            <translation>Áp dụng lại của tôi</translation>
+        </message>
     </context>
     <context>
         <name>TabletShell</name>
@@ -768,6 +792,42 @@
         <message>
             <source>Closed</source>
             <translation>Đã đóng</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Tên</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Điện thoại</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Ngôn ngữ</translation>
+        </message>
+        <message>
+            <source>Contacts</source>
+            <translation>Người liên hệ</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Địa chỉ</translation>
+        </message>
+        <message>
+            <source>(empty)</source>
+            <translation>(trống)</translation>
+        </message>
+        <message>
+            <source>(unknown)</source>
+            <translation>(không rõ)</translation>
         </message>
     </context>
     <context>

@@ -336,6 +336,43 @@ Result<void> createV3(LocalStore &store)
         });
 }
 
+Result<void> createV4(LocalStore &store)
+{
+    // field_versions: the HLC of the write that last set each field of an entity on this
+    // device (a local edit, or a server row once sync applies it); per-field last-writer-wins
+    // compares against it. hlc is the sortable text form (docs/sync-protocol.md section 6).
+    // conflicts: base/mine/theirs are CBOR-encoded values (a field may be a list, e.g.
+    // contacts); base NULL means no common ancestor was known. winner is the side whose value
+    // the row now holds.
+    return execAll(store,
+                   {
+                       uR"(CREATE TABLE field_versions (
+            entity TEXT NOT NULL CHECK (entity <> ''),
+            entity_id TEXT NOT NULL CHECK (entity_id <> ''),
+            field TEXT NOT NULL CHECK (field <> ''),
+            hlc TEXT NOT NULL CHECK (hlc <> ''),
+            PRIMARY KEY (entity, entity_id, field)) WITHOUT ROWID)"_s,
+                       uR"(CREATE TABLE conflicts (
+            id TEXT PRIMARY KEY,
+            entity TEXT NOT NULL CHECK (entity <> ''),
+            entity_id TEXT NOT NULL CHECK (entity_id <> ''),
+            field TEXT NOT NULL CHECK (field <> ''),
+            base BLOB,
+            mine BLOB NOT NULL,
+            theirs BLOB NOT NULL,
+            winner TEXT NOT NULL CHECK (winner IN ('mine', 'theirs')),
+            mine_hlc TEXT NOT NULL,
+            theirs_hlc TEXT NOT NULL,
+            detected_at TEXT NOT NULL,
+            resolved_at TEXT,
+            resolution TEXT CHECK (resolution IN ('keep_theirs', 'reapply_mine')),
+            CHECK ((resolved_at IS NULL) = (resolution IS NULL))))"_s,
+                       u"CREATE INDEX conflicts_unresolved ON conflicts (detected_at) "
+                       u"WHERE resolved_at IS NULL"_s,
+                       u"CREATE INDEX conflicts_by_entity ON conflicts (entity, entity_id)"_s,
+                   });
+}
+
 } // namespace
 
 QList<MigrationStep> schemaMigrations()
@@ -344,6 +381,7 @@ QList<MigrationStep> schemaMigrations()
         {1, u"customers, catalog, stock and history tables"_s, createV1},
         {2, u"full-text search for customers and products"_s, createV2},
         {3, u"outbox, sync state and local reservations"_s, createV3},
+        {4, u"per-field versions and conflict records"_s, createV4},
     };
 }
 

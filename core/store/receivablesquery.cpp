@@ -8,6 +8,17 @@ namespace karvan {
 using namespace Qt::StringLiterals;
 using sqlvalue::run;
 
+QString ReceivablesQuery::unbilledOrdersSum()
+{
+    return u"sum(CASE WHEN status IN ('confirmed', 'credit_hold', 'backordered', "
+           u"'partially_allocated', 'delivered') THEN total_minor ELSE 0 END)"_s;
+}
+
+QString ReceivablesQuery::unsyncedOrdersSum()
+{
+    return u"sum(CASE WHEN status = 'pending_sync' THEN total_minor ELSE 0 END)"_s;
+}
+
 Result<CustomerBalances> ReceivablesQuery::balances(const QUuid &customerId,
                                                     const QString &currency, const QDate &today)
 {
@@ -59,11 +70,10 @@ Result<CustomerBalances> ReceivablesQuery::balances(const QUuid &customerId,
 
     // Orders HQ has taken on but not invoiced, and orders HQ has not seen yet. Orders that
     // were invoiced are counted through their invoices above.
-    auto orders = m_store.prepared(
-        u"SELECT coalesce(sum(CASE WHEN status IN ('confirmed', 'credit_hold', 'backordered',"
-        u" 'partially_allocated', 'delivered') THEN total_minor ELSE 0 END), 0),"
-        u" coalesce(sum(CASE WHEN status = 'pending_sync' THEN total_minor ELSE 0 END), 0)"
-        u" FROM sales_documents WHERE customer_id = ? AND kind = 'order'"_s);
+    auto orders = m_store.prepared(u"SELECT coalesce("_s + unbilledOrdersSum()
+                                   + u", 0), coalesce("_s + unsyncedOrdersSum()
+                                   + u", 0) FROM sales_documents WHERE customer_id = ? AND "
+                                     u"kind = 'order'"_s);
     if (!orders)
         return orders.error();
     (*orders)->bindValue(0, customer);

@@ -33,6 +33,12 @@ public:
     Result<CustomerBalances> balances(const QUuid &customerId, const QString &currency,
                                       const QDate &today);
 
+    // The SQL aggregates over sales_documents (kind 'order') that split a customer's orders into
+    // unbilled (HQ took them on, not yet invoiced) and unsynced (HQ has not seen them): one
+    // definition for these balances and for the Today alerts (TodayQuery).
+    static QString unbilledOrdersSum();
+    static QString unsyncedOrdersSum();
+
 private:
     LocalStore &m_store;
 };

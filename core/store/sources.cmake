@@ -16,4 +16,7 @@ target_sources(karvan_core PRIVATE
   store/activityrepository.h store/activityrepository.cpp
   store/opportunityrepository.h store/opportunityrepository.cpp
   store/receivablesquery.h store/receivablesquery.cpp
+  store/fieldversionrepository.h store/fieldversionrepository.cpp
+  store/conflictrepository.h store/conflictrepository.cpp
+  store/todayquery.h store/todayquery.cpp
 )

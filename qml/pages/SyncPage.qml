@@ -3,7 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Karvan
 
-// Sync: what waits in the outbox and what HQ rejected. The engine arrives with sync/.
+// Sync: what waits in the outbox, what HQ rejected, and the conflicts the rep reviews (keep
+// theirs or re-apply mine). The engine arrives with sync/.
 Page {
     id: page
     background: Rectangle { color: Theme.background }
@@ -19,11 +20,69 @@ Page {
             KeyValue { label: qsTr("Last sync"); value: Session.lastSync }
             KeyValue { label: qsTr("Waiting to sync"); value: Formatter.number(Session.pendingCount) }
             KeyValue { label: qsTr("Rejected"); value: Formatter.number(Session.rejectedCount) }
-            KeyValue { label: qsTr("Conflicts"); value: Formatter.number(0) }
+            KeyValue { label: qsTr("Conflicts"); value: Formatter.number(Session.conflictCount) }
             Button {
                 text: qsTr("Sync now")
                 enabled: false // the sync engine is not part of this build yet
                 Layout.fillWidth: true
+            }
+        }
+
+        SectionCard {
+            id: conflictCard
+            objectName: "conflictCard"
+            title: qsTr("Conflicts")
+            visible: conflictRepeater.count > 0
+            Text {
+                text: qsTr("Someone else changed these fields too. Their value is shown now; keep it or re-apply yours.")
+                color: Theme.muted
+                font.pixelSize: 13
+                wrapMode: Text.Wrap
+                horizontalAlignment: Text.AlignLeft
+                Layout.fillWidth: true
+            }
+            Repeater {
+                id: conflictRepeater
+                objectName: "conflictRepeater"
+                model: Session.conflicts
+                delegate: ColumnLayout {
+                    id: conflictItem
+                    required property string conflictId
+                    required property string entityName
+                    required property string fieldLabel
+                    required property string base
+                    required property string theirs
+                    required property string mine
+                    objectName: "conflict_" + conflictId
+                    spacing: 2
+                    Layout.fillWidth: true
+                    Text {
+                        text: conflictItem.entityName + " · " + conflictItem.fieldLabel
+                        font.bold: true
+                        color: Theme.text
+                        elide: Text.ElideRight
+                        horizontalAlignment: Text.AlignLeft
+                        Layout.fillWidth: true
+                    }
+                    KeyValue { label: qsTr("Before"); value: conflictItem.base }
+                    KeyValue { label: qsTr("Theirs"); value: conflictItem.theirs }
+                    KeyValue { label: qsTr("Mine"); value: conflictItem.mine }
+                    RowLayout {
+                        Layout.fillWidth: true
+                        Button {
+                            objectName: "keepTheirs"
+                            text: qsTr("Keep theirs")
+                            Layout.fillWidth: true
+                            onClicked: Session.keepTheirs(conflictItem.conflictId)
+                        }
+                        Button {
+                            objectName: "reapplyMine"
+                            text: qsTr("Re-apply mine")
+                            Layout.fillWidth: true
+                            onClicked: Session.reapplyMine(conflictItem.conflictId)
+                        }
+                    }
+                }
             }
         }
 

@@ -5,7 +5,9 @@
 #include "demo/demogenerator.h"
 #include "domain/ids.h"
 #include "services/orderservice.h"
+#include "store/conflictrepository.h"
 #include "store/customerrepository.h"
+#include "store/fieldversionrepository.h"
 #include "store/localstore.h"
 
 #include <QSqlQuery>
@@ -128,4 +130,63 @@ QVariantMap TestSupport::expectedOrder(const QString &customerId, const QStringL
             {u"hold"_s, check->credit.isHold()},
             {u"shortfall"_s, shortfall},
             {u"warnings"_s, int(check->warnings().size())}};
+}
+
+namespace {
+const QString SeededHqStamp = u"000100000000-00000000-hq"_s; // 1978: older than any device stamp
+}
+
+QVariantMap TestSupport::seedConflict(const QString &theirs, const QString &mine) const
+{
+    auto store = openStore(m_path);
+    const QUuid customerId = QUuid::fromString(sampleCustomer().value(u"id"_s).toString());
+    CustomerRepository customers(*store);
+    auto c = customers.get(customerId);
+    if (!c)
+        return {{u"error"_s, c.errorMessage()}};
+    const QString before = c->phone;
+    c.value().phone = theirs;
+    if (!customers.upsert(*c))
+        return {{u"error"_s, u"cannot write the customer"_s}};
+    const QString entityId = idToString(customerId);
+    if (!FieldVersionRepository(*store).stamp(u"customer"_s, entityId, {u"phone"_s}, SeededHqStamp))
+        return {{u"error"_s, u"cannot stamp"_s}};
+    ConflictRecord r;
+    r.entity = u"customer"_s;
+    r.entityId = entityId;
+    r.field = u"phone"_s;
+    r.base = QCborValue(before);
+    r.mine = QCborValue(mine);
+    r.theirs = QCborValue(theirs);
+    r.mineHlc = u"000000000001-00000000-device"_s;
+    r.theirsHlc = SeededHqStamp;
+    auto id = ConflictRepository(*store).record(r);
+    if (!id)
+        return {{u"error"_s, id.errorMessage()}};
+    return {{u"id"_s, idToString(*id)},
+            {u"customerId"_s, entityId},
+            {u"theirs"_s, theirs},
+            {u"mine"_s, mine}};
+}
+
+QVariantMap TestSupport::conflictState(const QString &conflictId) const
+{
+    auto store = openStore(m_path);
+    auto c = ConflictRepository(*store).get(QUuid::fromString(conflictId));
+    if (!c)
+        return {{u"error"_s, c.errorMessage()}};
+    auto customer = CustomerRepository(*store).get(QUuid::fromString(c->entityId));
+    QSqlQuery q(store->database());
+    q.prepare(u"SELECT count(*) FROM outbox WHERE entity = 'customer' AND op = 'update' AND "
+              u"entity_id = ? AND state = 'pending'"_s);
+    q.addBindValue(c->entityId);
+    q.exec();
+    const int updates = q.next() ? q.value(0).toInt() : -1;
+    q.finish();
+    auto versions = FieldVersionRepository(*store).versions(u"customer"_s, c->entityId);
+    const QString stamp = versions ? versions->value(u"phone"_s) : QString();
+    return {{u"resolution"_s, conflictResolutionName(c->resolution)},
+            {u"phone"_s, customer ? customer->phone : QString()},
+            {u"updates"_s, updates},
+            {u"stamped"_s, stamp > SeededHqStamp}};
 }

@@ -31,6 +31,14 @@ public:
                                           const QStringList &units,
                                           const QStringList &quantities) const;
 
+    // Seeds an unresolved conflict on the sample customer's phone: the row holds "theirs"
+    // (stamped by HQ), the rep's losing value is "mine". {id, customerId, theirs, mine}.
+    Q_INVOKABLE QVariantMap seedConflict(const QString &theirs, const QString &mine) const;
+    // What the store says about a conflict now: {resolution ("" | keep_theirs | reapply_mine),
+    // phone (the customer's current phone), updates (pending customer updates in the outbox),
+    // stamped (whether the phone's field version is newer than the seeded HQ stamp)}.
+    Q_INVOKABLE QVariantMap conflictState(const QString &conflictId) const;
+
 private:
     QString m_path;
     QVariantMap m_holdCustomer;

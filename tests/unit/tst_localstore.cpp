@@ -1,6 +1,8 @@
 #include "domain/ids.h"
+#include "store/conflictrepository.h"
 #include "store/customerrepository.h"
 #include "store/documentrepository.h"
+#include "store/fieldversionrepository.h"
 #include "store/localstore.h"
 #include "store/outboxrepository.h"
 #include "store/productrepository.h"
@@ -71,7 +73,7 @@ void tst_LocalStore::freshOpenReachesLatest()
     const QString path = dir.filePath(u"fresh.db"_s);
     auto store = LocalStore::open(path);
     QVERIFY2(store.ok(), qPrintable(store.errorMessage()));
-    QCOMPARE(LocalStore::latestSchemaVersion(), 3);
+    QCOMPARE(LocalStore::latestSchemaVersion(), 4);
     QCOMPARE((*store)->schemaVersion().value(), LocalStore::latestSchemaVersion());
     QCOMPARE((*store)->scalar(u"PRAGMA journal_mode"_s)->toString(), u"wal"_s);
     QCOMPARE((*store)->scalar(u"PRAGMA foreign_keys"_s)->toInt(), 1);
@@ -80,8 +82,9 @@ void tst_LocalStore::freshOpenReachesLatest()
     // A new, empty database needs no backup.
     QVERIFY((*store)->lastBackupPath().isEmpty());
     QVERIFY(!QFile::exists(path + u".v0.bak"_s));
-    for (const QString &table : {u"customers"_s, u"customer_search"_s, u"product_search"_s,
-                                 u"outbox"_s, u"sync_state"_s, u"local_reservations"_s}) {
+    for (const QString &table :
+         {u"customers"_s, u"customer_search"_s, u"product_search"_s, u"outbox"_s, u"sync_state"_s,
+          u"local_reservations"_s, u"field_versions"_s, u"conflicts"_s}) {
         auto n = (*store)->scalar(
             u"SELECT count(*) FROM sqlite_master WHERE name = '%1'"_s.arg(table));
         QVERIFY2(n.ok() && n->toInt() == 1, qPrintable(table));
@@ -161,6 +164,17 @@ void tst_LocalStore::migratesFromEveryOlderVersion()
         }
         if (from >= 1)
             QVERIFY(DocumentRepository(*store).save(order).ok());
+        if (from >= 3) {
+            // A v3 device with unsynced work: its queue and sync state must survive v4.
+            OutboxMutation pendingEdit;
+            pendingEdit.mutationId = QUuid::fromString(u"01890a5d-ac96-774b-bcce-b302099a8060"_s);
+            pendingEdit.entity = u"customer"_s;
+            pendingEdit.entityId = idToString(CustomerId);
+            pendingEdit.op = u"update"_s;
+            pendingEdit.payload = QByteArray("\xa0", 1);
+            QVERIFY(OutboxRepository(*store).append(pendingEdit).ok());
+            QVERIFY(SyncStateRepository(*store).setValue(u"cursor"_s, u"abc"_s).ok());
+        }
     }
     const QByteArray before = fileHash(path);
 
@@ -214,6 +228,31 @@ void tst_LocalStore::migratesFromEveryOlderVersion()
     QVERIFY(doc.ok());
     QCOMPARE(doc->lines.size(), 1);
     QCOMPARE(doc->lines.first().quantity, line.quantity);
+    if (from >= 3) {
+        auto kept = OutboxRepository(store).withState(OutboxMutation::State::Pending);
+        QVERIFY(kept.ok());
+        QCOMPARE(kept->size(), 1);
+        QCOMPARE(kept->first().entityId, idToString(CustomerId));
+        QCOMPARE(SyncStateRepository(store).value(u"cursor"_s).value(), u"abc"_s);
+    }
+    // v4 tables work on the migrated database.
+    FieldVersionRepository versions(store);
+    QVERIFY(versions
+                .stamp(u"customer"_s, idToString(CustomerId), {u"phone"_s},
+                       u"0190a0b0c0d0-00000001-dev-1"_s)
+                .ok());
+    QCOMPARE(versions.latest(u"customer"_s, idToString(CustomerId)).value(),
+             u"0190a0b0c0d0-00000001-dev-1"_s);
+    ConflictRecord conflict;
+    conflict.entity = u"customer"_s;
+    conflict.entityId = idToString(CustomerId);
+    conflict.field = u"phone"_s;
+    conflict.mine = QCborValue(u"1"_s);
+    conflict.theirs = QCborValue(u"2"_s);
+    conflict.mineHlc = u"0190a0b0c0d0-00000001-dev-1"_s;
+    conflict.theirsHlc = u"0190a0b0c0d0-00000002-hq"_s;
+    QVERIFY(ConflictRepository(store).record(conflict).ok());
+    QCOMPARE(ConflictRepository(store).countUnresolved().value(), 1);
     // v3 tables work on the migrated database.
     OutboxMutation m;
     m.mutationId = QUuid::createUuid();
