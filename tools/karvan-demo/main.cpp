@@ -3,11 +3,17 @@
 //   karvan-demo generate --db sqlite:PATH [--size small|medium|large] [--seed N]
 //                        [--territory CODE]...
 //   karvan-demo tour --db sqlite:PATH
+//   karvan-demo export --out FILE.ndjson [--size small|medium|large] [--seed N]
+//
+// export streams the demo company as newline-delimited JSON, one document per record with
+// `_id` and `type` (see ndjsonsink.h): the records the benchmark's peer (tests/bench/pouchdb)
+// replicates. The file appears only once complete.
 //
 // Exits non-zero with a one-line reason on bad input; progress goes to stderr.
 
 #include "demo/demogenerator.h"
 #include "demo/storedemosink.h"
+#include "ndjsonsink.h"
 #include "store/localstore.h"
 #include "tour.h"
 
@@ -15,6 +21,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QSaveFile>
 #include <QTextStream>
 
 using namespace karvan;
@@ -34,6 +41,18 @@ Result<QString> sqlitePath(const QString &url)
         return makeError(ErrorCode::InvalidArgument,
                          u"--db must be sqlite:PATH (got \"%1\")"_s.arg(url));
     return url.mid(7);
+}
+
+// The seed option, shared by generate and export.
+Result<void> readSeed(const QCommandLineParser &parser, DemoOptions &options)
+{
+    if (!parser.isSet(u"seed"_s))
+        return {};
+    bool ok = false;
+    options.seed = parser.value(u"seed"_s).toULongLong(&ok);
+    if (!ok)
+        return makeError(ErrorCode::InvalidArgument, u"--seed must be a whole number"_s);
+    return {};
 }
 
 void printSummary(QTextStream &out, const DemoSummary &s, DemoSize size)
@@ -78,12 +97,8 @@ int generate(const QStringList &args)
         return fail(u"unknown size \"%1\" (small, medium or large)"_s.arg(parser.value(u"size"_s)));
     DemoOptions options;
     options.size = *size;
-    if (parser.isSet(u"seed"_s)) {
-        bool ok = false;
-        options.seed = parser.value(u"seed"_s).toULongLong(&ok);
-        if (!ok)
-            return fail(u"--seed must be a whole number"_s);
-    }
+    if (auto r = readSeed(parser, options); !r)
+        return fail(r.errorMessage());
     const QStringList territories = parser.values(u"territory"_s);
     for (const QString &t : territories) {
         const auto known = DemoGenerator::territories();
@@ -122,6 +137,45 @@ int generate(const QStringList &args)
     return 0;
 }
 
+int exportNdjson(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Streams the demo company as NDJSON documents."_s);
+    parser.addHelpOption();
+    parser.addOption({u"out"_s, u"The file to write (replaced when complete)."_s, u"file"_s});
+    parser.addOption({u"size"_s, u"small (default), medium or large."_s, u"size"_s, u"small"_s});
+    parser.addOption({u"seed"_s, u"Random seed (default 20261122)."_s, u"n"_s});
+    parser.process(args);
+    if (!parser.isSet(u"out"_s) || parser.value(u"out"_s).isEmpty())
+        return fail(u"export needs --out FILE.ndjson"_s);
+    const auto size = parseDemoSize(parser.value(u"size"_s));
+    if (!size)
+        return fail(u"unknown size \"%1\" (small, medium or large)"_s.arg(parser.value(u"size"_s)));
+    DemoOptions options;
+    options.size = *size;
+    if (auto r = readSeed(parser, options); !r)
+        return fail(r.errorMessage());
+
+    QSaveFile file(parser.value(u"out"_s));
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(u"cannot write %1: %2"_s.arg(file.fileName(), file.errorString()));
+    QElapsedTimer timer;
+    timer.start();
+    NdjsonSink sink(file);
+    if (auto summary = DemoGenerator(options).generate(sink); !summary)
+        return fail(u"%1: %2"_s.arg(file.fileName(), summary.errorMessage()));
+    if (!file.commit())
+        return fail(u"cannot write %1: %2"_s.arg(file.fileName(), file.errorString()));
+    QTextStream err(stderr);
+    err << "exported " << sink.documents() << " documents, " << sink.bytes() << " bytes, to "
+        << file.fileName() << " in " << QString::number(timer.elapsed() / 1000.0, 'f', 1) << " s (";
+    QStringList counts;
+    for (const auto &[type, n] : sink.countsByType())
+        counts.append(type + u' ' + QString::number(n));
+    err << counts.join(u", "_s) << ")" << Qt::endl;
+    return 0;
+}
+
 int tour(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -156,7 +210,9 @@ int main(int argc, char **argv)
     if (command.isEmpty() || command == u"--help"_s || command == u"-h"_s) {
         QTextStream(stdout) << "usage: karvan-demo generate --db sqlite:PATH [--size S] "
                                "[--seed N] [--territory CODE]...\n"
-                               "       karvan-demo tour --db sqlite:PATH\n";
+                               "       karvan-demo tour --db sqlite:PATH\n"
+                               "       karvan-demo export --out FILE.ndjson [--size S] "
+                               "[--seed N]\n";
         return command.isEmpty() ? 2 : 0;
     }
     args.removeAt(1);
@@ -164,5 +220,7 @@ int main(int argc, char **argv)
         return generate(args);
     if (command == u"tour"_s)
         return tour(args);
-    return fail(u"unknown command \"%1\" (generate or tour)"_s.arg(command));
+    if (command == u"export"_s)
+        return exportNdjson(args);
+    return fail(u"unknown command \"%1\" (generate, tour or export)"_s.arg(command));
 }
