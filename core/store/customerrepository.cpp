@@ -200,43 +200,60 @@ Result<QList<Customer>> CustomerRepository::loadAll(QSqlQuery &query)
         customers.append(std::move(c).value());
     }
     query.finish();
+    if (customers.isEmpty())
+        return customers;
+
+    // Contacts and addresses of the whole page in two queries (not two per customer).
+    QHash<QString, Customer *> byId;
+    QJsonArray ids;
     for (Customer &c : customers) {
         const QString cid = idToString(c.id);
-        auto contacts = m_store.prepared(u"SELECT name, role, phone, email FROM customer_contacts "
-                                         u"WHERE customer_id = ? ORDER BY position"_s);
-        if (!contacts)
-            return contacts.error();
-        QSqlQuery &cq = **contacts;
-        cq.bindValue(0, cid);
-        if (auto r = run(cq, u"cannot read contacts"_s); !r)
-            return r.error();
-        while (cq.next())
-            c.contacts.append(Contact {cq.value(0).toString(), cq.value(1).toString(),
-                                       cq.value(2).toString(), cq.value(3).toString()});
-        cq.finish();
-
-        auto addresses = m_store.prepared(
-            u"SELECT kind, line1, line2, city, region, postal_code, country "
-            u"FROM customer_addresses WHERE customer_id = ? ORDER BY position"_s);
-        if (!addresses)
-            return addresses.error();
-        QSqlQuery &aq = **addresses;
-        aq.bindValue(0, cid);
-        if (auto r = run(aq, u"cannot read addresses"_s); !r)
-            return r.error();
-        while (aq.next()) {
-            Address a;
-            a.kind = parseAddressKind(aq.value(0).toString()).value_or(Address::Kind::Billing);
-            a.line1 = aq.value(1).toString();
-            a.line2 = aq.value(2).toString();
-            a.city = aq.value(3).toString();
-            a.region = aq.value(4).toString();
-            a.postalCode = aq.value(5).toString();
-            a.country = aq.value(6).toString();
-            c.addresses.append(a);
-        }
-        aq.finish();
+        byId.insert(cid, &c);
+        ids.append(cid);
     }
+    const QString idList = QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact));
+
+    auto contacts = m_store.prepared(
+        u"SELECT customer_id, name, role, phone, email FROM customer_contacts WHERE customer_id "
+        u"IN (SELECT value FROM json_each(?)) ORDER BY customer_id, position"_s);
+    if (!contacts)
+        return contacts.error();
+    QSqlQuery &cq = **contacts;
+    cq.bindValue(0, idList);
+    if (auto r = run(cq, u"cannot read contacts"_s); !r)
+        return r.error();
+    while (cq.next()) {
+        if (Customer *c = byId.value(cq.value(0).toString()))
+            c->contacts.append(Contact {cq.value(1).toString(), cq.value(2).toString(),
+                                        cq.value(3).toString(), cq.value(4).toString()});
+    }
+    cq.finish();
+
+    auto addresses = m_store.prepared(
+        u"SELECT customer_id, kind, line1, line2, city, region, postal_code, country "
+        u"FROM customer_addresses WHERE customer_id IN (SELECT value FROM json_each(?)) "
+        u"ORDER BY customer_id, position"_s);
+    if (!addresses)
+        return addresses.error();
+    QSqlQuery &aq = **addresses;
+    aq.bindValue(0, idList);
+    if (auto r = run(aq, u"cannot read addresses"_s); !r)
+        return r.error();
+    while (aq.next()) {
+        Customer *c = byId.value(aq.value(0).toString());
+        if (!c)
+            continue;
+        Address a;
+        a.kind = parseAddressKind(aq.value(1).toString()).value_or(Address::Kind::Billing);
+        a.line1 = aq.value(2).toString();
+        a.line2 = aq.value(3).toString();
+        a.city = aq.value(4).toString();
+        a.region = aq.value(5).toString();
+        a.postalCode = aq.value(6).toString();
+        a.country = aq.value(7).toString();
+        c->addresses.append(a);
+    }
+    aq.finish();
     return customers;
 }
 
