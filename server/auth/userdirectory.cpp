@@ -78,6 +78,21 @@ Result<QString> UserDirectory::normalizeTerritory(const QString &code)
 Result<UserRecord> UserDirectory::add(const NewUser &user, const QString &password,
                                       const QString &actor)
 {
+    return insert(user, password, {}, actor);
+}
+
+Result<UserRecord> UserDirectory::addWithPasswordHash(const NewUser &user,
+                                                      const QString &storedHash,
+                                                      const QString &actor)
+{
+    if (auto parts = PasswordHash::parse(storedHash); !parts)
+        return parts.error();
+    return insert(user, {}, storedHash, actor);
+}
+
+Result<UserRecord> UserDirectory::insert(const NewUser &user, const QString &password,
+                                         const QString &storedHash, const QString &actor)
+{
     auto login = normalizeLogin(user.login);
     if (!login)
         return login.error();
@@ -90,8 +105,10 @@ Result<UserRecord> UserDirectory::add(const NewUser &user, const QString &passwo
             territories.append(*t);
     }
     territories.sort();
-    if (auto acceptable = PasswordHash::checkAcceptable(password); !acceptable)
-        return acceptable.error();
+    if (storedHash.isEmpty()) {
+        if (auto acceptable = PasswordHash::checkAcceptable(password); !acceptable)
+            return acceptable.error();
+    }
 
     // Fail fast on a taken login; the UNIQUE constraint still decides under a race.
     auto exists = loginExists(m_db, *login);
@@ -101,7 +118,7 @@ Result<UserRecord> UserDirectory::add(const NewUser &user, const QString &passwo
         return duplicateLogin(*login);
 
     // The slow KDF runs before the transaction, so it never holds the write lock.
-    auto hash = PasswordHash::hash(password);
+    auto hash = storedHash.isEmpty() ? PasswordHash::hash(password) : Result<QString>(storedHash);
     if (!hash)
         return hash.error();
 

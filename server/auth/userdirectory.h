@@ -46,6 +46,13 @@ public:
     // actor is who is doing it, for the audit trail.
     Result<UserRecord> add(const NewUser &user, const QString &password, const QString &actor);
 
+    // Adds a user with an already computed PasswordHash string (checked to be one). Meant for
+    // `init --demo` only: every demo login has the same well-known password, so hashing it once
+    // and storing the same salt for all of them reveals nothing an attacker does not already
+    // know, and saves ~0.3 s per user. Real users get their own salt through add().
+    Result<UserRecord> addWithPasswordHash(const NewUser &user, const QString &storedHash,
+                                           const QString &actor);
+
     // The user with this login (NotFound otherwise).
     Result<UserRecord> find(const QString &login);
     Result<qint64> count();
@@ -55,6 +62,8 @@ public:
     Result<bool> checkPassword(const QString &login, const QString &password);
 
 private:
+    Result<UserRecord> insert(const NewUser &user, const QString &password,
+                              const QString &storedHash, const QString &actor);
     Database &m_db;
 };
 

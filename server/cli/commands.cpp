@@ -6,11 +6,14 @@
 #include "auth/userdirectory.h"
 #include "cli/commandline.h"
 #include "cli/passwordinput.h"
+#include "demo/demogenerator.h"
+#include "erp/hqdemoloader.h"
 #include "erp/reports.h"
 #include "http/servecommand.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 
 #include <cstdio>
@@ -83,9 +86,73 @@ QString cliActor()
 
 // ---- init ---------------------------------------------------------------------------------
 
+const QString DemoOption = u"demo"_s;
+
 void setUpInit(QCommandLineParser &parser)
 {
     addDbOption(parser);
+    parser.addOption({DemoOption,
+                      u"Also load the demo company (small, medium or large) into an empty "
+                      "database; every demo login's password is \"demo\"."_s,
+                      u"SIZE"_s});
+}
+
+// Loads the demo company after the schema is in place and prints its logins.
+int loadDemo(const QString &name, Database &db, DemoSize size)
+{
+    auto existing = erp::queryInt(db,
+                                  u"SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM "
+                                  "customers)"_s);
+    if (!existing)
+        return fail(name, existing.errorMessage(), ExitFailure);
+    if (*existing > 0)
+        return fail(name,
+                    u"--demo needs an empty database (this one already has users or "
+                    "customers)"_s,
+                    ExitFailure);
+    QElapsedTimer timer;
+    timer.start();
+    DemoOptions options;
+    options.size = size;
+    auto loaded = erp::HqDemoLoader(db).load(options);
+    if (!loaded)
+        return fail(name, u"demo load failed, nothing loaded: "_s + loaded.errorMessage(),
+                    ExitFailure);
+    const erp::HqDemoLoadReport &r = *loaded;
+    printLine(u"init: loaded the %1 demo company \"%2\" in %3 s: %4 users, %5 customers, %6 "
+              "products, %7 stock positions, %8 orders (%9 cancelled, %10 on credit hold), "
+              "%11 deliveries, %12 invoices, %13 payments; ledger, AR and stock invariants hold"_s
+                  .arg(demoSizeName(size), DemoGenerator::companyName())
+                  .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1)
+                  .arg(r.users)
+                  .arg(r.customers)
+                  .arg(r.products)
+                  .arg(r.stockPositions)
+                  .arg(r.ordersTaken)
+                  .arg(r.ordersCancelled)
+                  .arg(r.ordersHeldAtHq)
+                  .arg(r.deliveries)
+                  .arg(r.invoices)
+                  .arg(r.payments));
+    printLine(u"init: skipped %1 quotes (no quotes at HQ), %2 tickets, %3 activities, %4 "
+              "opportunities (no CRM at HQ), %5 orders HQ could not deliver in full, %6 invoices "
+              "and %7 payments of those; %8 orders ended in another status than in the history, "
+              "%9 credit holds approved to deliver them"_s.arg(r.skippedQuotes)
+                  .arg(r.skippedTickets)
+                  .arg(r.skippedActivities)
+                  .arg(r.skippedOpportunities)
+                  .arg(r.skippedUndeliverable)
+                  .arg(r.skippedInvoices)
+                  .arg(r.skippedPayments)
+                  .arg(r.statusDiffers)
+                  .arg(r.holdsApproved));
+    printLine(u"Demo logins (password for all: %1):"_s.arg(DemoGenerator::password()));
+    for (const DemoUser &user : DemoGenerator::users(size)) {
+        printLine(u"  %1  %2  %3"_s.arg(user.login, -16)
+                      .arg(user.role, -9)
+                      .arg(user.territories.isEmpty() ? u"-"_s : user.territories.join(u", "_s)));
+    }
+    return ExitOk;
 }
 
 int runInit(const QString &name, const QCommandLineParser &parser)
@@ -93,6 +160,18 @@ int runInit(const QString &name, const QCommandLineParser &parser)
     auto url = requiredValue(parser, DbOption);
     if (!url)
         return fail(name, url.errorMessage(), ExitUsage);
+    std::optional<DemoSize> demo;
+    if (parser.isSet(DemoOption)) {
+        auto sizeText = requiredValue(parser, DemoOption);
+        if (!sizeText)
+            return fail(name, sizeText.errorMessage(), ExitUsage);
+        demo = parseDemoSize(*sizeText);
+        if (!demo) {
+            return fail(name,
+                        u"--demo must be small, medium or large (got \"%1\")"_s.arg(*sizeText),
+                        ExitUsage);
+        }
+    }
     auto db = openDatabase(*url, true);
     if (!db)
         return fail(name, db.errorMessage(), ExitFailure);
@@ -108,6 +187,8 @@ int runInit(const QString &name, const QCommandLineParser &parser)
     else
         printLine(u"init: %1 migrated from schema version %2 to %3"_s.arg(where).arg(*before).arg(
             *reached));
+    if (demo)
+        return loadDemo(name, **db, *demo);
     return ExitOk;
 }
 
@@ -249,7 +330,9 @@ int runReport(const QString &name, const QCommandLineParser &parser)
 QList<Command> commands()
 {
     QList<Command> list {
-        {u"init"_s, u"--db URL"_s, u"Create the database schema, or bring it up to date."_s,
+        {u"init"_s, u"--db URL [--demo small|medium|large]"_s,
+         u"Create the database schema, or bring it up to date; --demo also loads the demo "
+         "company and prints its logins."_s,
          setUpInit, runInit},
         {u"user add"_s, u"--db URL --login NAME --role ROLE [--territory CODE]... < password"_s,
          u"Add a user; the password is read from stdin (one line)."_s, setUpUserAdd, runUserAdd},

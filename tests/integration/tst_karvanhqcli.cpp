@@ -1,6 +1,11 @@
+#include "auth/userdirectory.h"
+#include "demo/demogenerator.h"
+#include "erp/invariants.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
 #include "testdatabase.h"
+
+#include <QElapsedTimer>
 
 #include <QDir>
 #include <QFileInfo>
@@ -25,6 +30,8 @@ private Q_SLOTS:
     void commandsOnMissingDatabase();
     void reportFormats_data() { test::addBackendColumns(); }
     void reportFormats();
+    void initDemoSmall_data() { test::addBackendColumns(); }
+    void initDemoSmall();
 
 private:
     struct Run
@@ -34,7 +41,7 @@ private:
         QString err;
     };
 
-    static Run run(const QStringList &args, const QByteArray &stdinData = {})
+    static Run run(const QStringList &args, const QByteArray &stdinData = {}, int timeoutMs = 60000)
     {
         QProcess process;
         process.setProgram(QStringLiteral(KARVAN_HQ_BINARY));
@@ -47,7 +54,7 @@ private:
             return {};
         process.write(stdinData);
         process.closeWriteChannel();
-        if (!process.waitForFinished(60000)) {
+        if (!process.waitForFinished(timeoutMs)) {
             process.kill();
             process.waitForFinished();
             return {};
@@ -98,9 +105,9 @@ void tst_KarvanHqCli::helpAndUsage()
     QCOMPARE(unknownVerb.exitCode, 2);
     expectRefusal(unknownVerb, u"unknown command \"user delete\""_s);
     const Run unknownOption
-        = run({u"init"_s, u"--db"_s, u"sqlite:x.db"_s, u"--demo"_s, u"small"_s});
+        = run({u"init"_s, u"--db"_s, u"sqlite:x.db"_s, u"--sample"_s, u"small"_s});
     QCOMPARE(unknownOption.exitCode, 2);
-    expectRefusal(unknownOption, u"demo"_s);
+    expectRefusal(unknownOption, u"sample"_s);
     const Run missingDb = run({u"audit"_s, u"verify"_s});
     QCOMPARE(missingDb.exitCode, 2);
     expectRefusal(missingDb, u"missing --db"_s);
@@ -257,6 +264,66 @@ void tst_KarvanHqCli::reportFormats()
     QCOMPARE(badDate.exitCode, 2);
     const Run unknown = run({u"report"_s, u"gossip"_s, u"--db"_s, url});
     QCOMPARE(unknown.exitCode, 2);
+}
+
+void tst_KarvanHqCli::initDemoSmall()
+{
+    KARVAN_TEST_DATABASE(testDb);
+    const QString url = testDb.url();
+
+    // A size that does not exist is a usage error that writes nothing, not even the schema.
+    const Run huge = run({u"init"_s, u"--db"_s, url, u"--demo"_s, u"huge"_s});
+    QCOMPARE(huge.exitCode, 2);
+    expectRefusal(huge, u"--demo must be small, medium or large"_s);
+    {
+        auto db = Database::open(url);
+        QVERIFY(db.ok());
+        QCOMPARE(hqSchemaVersion(**db).value(), 0);
+    }
+
+    QElapsedTimer timer;
+    timer.start();
+    // PostgreSQL takes ~85 s here (one round trip per statement through QPSQL), SQLite ~7 s.
+    const Run init = run({u"init"_s, u"--db"_s, url, u"--demo"_s, u"small"_s}, {}, 540000);
+    qInfo("init --demo small: %lld ms", qint64(timer.elapsed()));
+    QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+    QVERIFY2(init.out.contains(u"rep.tr1"_s), qPrintable(init.out));
+    QVERIFY2(init.out.contains(u"password for all: demo"_s), qPrintable(init.out));
+    for (const DemoUser &user : DemoGenerator::users(DemoSize::Small))
+        QVERIFY2(init.out.contains(user.login), qPrintable(user.login));
+
+    auto db = Database::open(url);
+    QVERIFY(db.ok());
+    const DemoSizeSpec spec = DemoSizeSpec::forSize(DemoSize::Small);
+    QCOMPARE(count(**db, u"customers"_s), qint64(spec.customers));
+    QCOMPARE(count(**db, u"products"_s), qint64(spec.products));
+    QCOMPARE(count(**db, u"users"_s), qint64(DemoGenerator::users(DemoSize::Small).size()));
+    QVERIFY(count(**db, u"invoices"_s) > 0);
+    auto invariants = erp::checkInvariants(**db);
+    QVERIFY2(invariants.ok(), qPrintable(invariants.errorMessage()));
+    QVERIFY2(invariants->ok, qPrintable(invariants->firstViolation));
+    QVERIFY((*db)
+                ->scalar(u"SELECT COUNT(*) FROM audit_log WHERE actor NOT LIKE '%demo-loader'"_s)
+                ->toLongLong()
+            == 0);
+
+    const Run trial = run({u"report"_s, u"trial-balance"_s, u"--db"_s, url, u"--json"_s});
+    QVERIFY2(trial.exitCode == 0, qPrintable(trial.err));
+    QVERIFY2(trial.out.contains(u"\"report\": \"trial-balance\""_s), qPrintable(trial.out));
+
+    const Run verify = run({u"audit"_s, u"verify"_s, u"--db"_s, url});
+    QVERIFY2(verify.exitCode == 0, qPrintable(verify.out + verify.err));
+    QVERIFY2(verify.out.endsWith(u"chain intact\n"_s), qPrintable(verify.out));
+
+    UserDirectory users(**db);
+    QCOMPARE(users.checkPassword(u"rep.tr1"_s, u"demo"_s).value(), true);
+    QCOMPARE(users.checkPassword(u"rep.tr1"_s, u"wrong"_s).value(), false);
+    QCOMPARE(users.find(u"rep.tr1"_s)->role, Role::Rep);
+
+    // A second load into the same database is refused.
+    const Run again = run({u"init"_s, u"--db"_s, url, u"--demo"_s, u"small"_s});
+    QCOMPARE(again.exitCode, 1);
+    QVERIFY2(again.err.contains(u"empty database"_s), qPrintable(again.err));
 }
 
 QTEST_GUILESS_MAIN(tst_KarvanHqCli)
