@@ -37,7 +37,7 @@ if [[ ! -f $installed || $peer/package-lock.json -nt $installed ]]; then
 fi
 "$build/tools/karvan-demo" export --size "$size" --out "$out/demo-$size.ndjson"
 node --max-old-space-size="${KARVAN_BENCH_NODE_HEAP_MB:-8192}" "$peer/replicate.mjs" \
-  --file "$out/demo-$size.ndjson" --batch-size "${KARVAN_BENCH_PEER_BATCH_SIZES:-100,500}" \
+  --file "$out/demo-$size.ndjson" --batch-size "${KARVAN_BENCH_PEER_BATCH_SIZES:-500}" \
   ${KARVAN_BENCH_PEER_LIMIT:+--limit "$KARVAN_BENCH_PEER_LIMIT"} --json "$out/pouchdb.json" >/dev/null
 node "$peer/report.mjs" --local "$out/local_store.json" --peer "$out/pouchdb.json" \
   --json "$out/peer.json" | tee "$out/peer.md"
