@@ -105,14 +105,8 @@ Result<void> customerShow(Context &c)
     auto balances = ReceivablesQuery(c.store).balances(id, customer->currency, today);
     if (!balances)
         return balances.error();
-    CreditInputs inputs;
-    inputs.limit = customer->creditLimit;
-    inputs.openReceivables = balances->openReceivables;
-    inputs.unbilledOrders = balances->unbilledOrders;
-    inputs.unsyncedOrders = balances->unsyncedOrders;
-    inputs.overdue = balances->overdue;
-    inputs.oldestOverdueDays = balances->oldestOverdueDays;
-    inputs.orderAmount = Money::zero(customer->currency).value();
+    const CreditInputs inputs
+        = balances->creditInputs(customer->creditLimit, Money::zero(customer->currency).value());
     auto credit = decideCredit(inputs);
     if (!credit)
         return credit.error();

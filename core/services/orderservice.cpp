@@ -107,16 +107,10 @@ Result<OrderCheck> OrderService::evaluate(const OrderDraft &draft)
         = ReceivablesQuery(m_store).balances(customer->id, customer->currency, draft.date);
     if (!balances)
         return balances.error();
-    CreditInputs credit;
-    credit.limit = customer->creditLimit;
-    credit.openReceivables = balances->openReceivables;
-    credit.unbilledOrders = balances->unbilledOrders;
-    credit.unsyncedOrders = balances->unsyncedOrders;
-    credit.overdue = balances->overdue;
-    credit.oldestOverdueDays = balances->oldestOverdueDays;
-    credit.orderAmount = draft.kind == SalesDocument::Kind::Order
+    const Money orderAmount = draft.kind == SalesDocument::Kind::Order
         ? check.priced.total
         : Money::zero(customer->currency).value(); // a quote commits no credit yet
+    const CreditInputs credit = balances->creditInputs(customer->creditLimit, orderAmount);
     auto decision = decideCredit(credit);
     if (!decision)
         return decision.error();

@@ -2,6 +2,7 @@
 
 #include "domain/money.h"
 #include "domain/result.h"
+#include "rules/credit.h"
 
 #include <QDate>
 #include <QUuid>
@@ -19,6 +20,20 @@ struct CustomerBalances
     int oldestOverdueDays = 0;
     Money unbilledOrders; // orders HQ confirmed (or holds, or backorders) but has not invoiced
     Money unsyncedOrders; // this device's orders HQ has not seen yet
+
+    // The credit rule's inputs for an order of orderAmount against this customer's limit.
+    CreditInputs creditInputs(const std::optional<Money> &limit, const Money &orderAmount) const
+    {
+        CreditInputs in;
+        in.limit = limit;
+        in.openReceivables = openReceivables;
+        in.unbilledOrders = unbilledOrders;
+        in.unsyncedOrders = unsyncedOrders;
+        in.overdue = overdue;
+        in.oldestOverdueDays = oldestOverdueDays;
+        in.orderAmount = orderAmount;
+        return in;
+    }
 };
 
 class ReceivablesQuery

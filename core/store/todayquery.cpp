@@ -258,17 +258,10 @@ Result<CreditDecision> TodayQuery::creditStatus(const Customer &customer, const 
     auto balances = ReceivablesQuery(m_store).balances(customer.id, customer.currency, today);
     if (!balances)
         return balances.error();
-    CreditInputs in;
-    in.limit = customer.creditLimit;
-    in.openReceivables = balances->openReceivables;
-    in.unbilledOrders = balances->unbilledOrders;
-    in.unsyncedOrders = balances->unsyncedOrders;
-    in.overdue = balances->overdue;
-    in.oldestOverdueDays = balances->oldestOverdueDays;
     auto zero = Money::zero(customer.currency);
     if (!zero)
         return zero.error();
-    in.orderAmount = *zero;
+    const CreditInputs in = balances->creditInputs(customer.creditLimit, *zero);
     return decideCredit(in, policy);
 }
 
