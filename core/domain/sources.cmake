@@ -10,4 +10,5 @@ target_sources(karvan_core PRIVATE
   domain/service.h
   domain/names.h domain/names.cpp
   domain/json.h domain/json.cpp
+  domain/wirerows.h domain/wirerows.cpp
 )
