@@ -14,12 +14,25 @@ namespace {
 const char *const Help = R"(usage: karvan-cli [--profile DIR] COMMAND [ARGS] [--json]
 
 commands:
+  login --server URL --login NAME [--ca-file PEM] [--device-name NAME]
+                                                 sign in (password: one line on stdin)
+  logout [--force]                               sign out (refused while changes are unsynced)
+  sync                                           push this device's changes, pull HQ's
+  status                                         pending, rejected, conflicts, last sync
   customers [--search TEXT] [--limit N]          customers on this device
   customer show ID                               the 360 view of one customer
+  customer add --name NAME [--set FIELD=VALUE]... [--territory CODE] [--currency ISO]
+  customer edit ID --set FIELD=VALUE...          fields: name, phone, email, notes, language,
+                                                 contacts, addresses (JSON arrays)
   products [--search TEXT] [--limit N]           the catalog with stock per warehouse
   order create --customer ID --line SKU=QTY[:UNIT]... [--warehouse CODE] [--date YYYY-MM-DD]
   quote create --customer ID --line SKU=QTY[:UNIT]... [--date YYYY-MM-DD] [--valid-until DATE]
-  status                                         pending and rejected changes, last sync
+  ticket open --customer ID --subject TEXT [--description TEXT] [--priority P]
+  ticket comment ID --body TEXT
+  ticket status ID --to STATUS | --reopen
+  activity log --customer ID --kind visit|call|note [--subject S] [--notes N] [--minutes M]
+  conflicts                                      edits that lost to a later one elsewhere
+  conflict resolve ID --keep theirs|mine
   rejected                                       changes HQ refused, with its reasons
 
 The profile (default $KARVAN_PROFILE, else the user's data folder) holds this device's
@@ -60,15 +73,47 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
     // Commands of two words ("customer show", "order create") become one name.
     QString command = args.first();
-    if ((command == u"customer"_s || command == u"order"_s || command == u"quote"_s)
-        && args.size() >= 2) {
+    static const QStringList twoWords {u"customer"_s, u"order"_s,    u"quote"_s,
+                                       u"ticket"_s,   u"activity"_s, u"conflict"_s};
+    if (twoWords.contains(command) && args.size() >= 2) {
         command += u' ' + args.at(1);
         args.removeFirst();
     }
-    static const QStringList known {u"customers"_s,    u"customer show"_s, u"products"_s,
-                                    u"order create"_s, u"quote create"_s,  u"status"_s,
-                                    u"rejected"_s};
-    if (!known.contains(command)) {
+    using Command = Result<void> (*)(Context &);
+    static const QList<std::pair<QString, Command>> commands {
+        {u"login"_s, login},
+        {u"logout"_s, logout},
+        {u"sync"_s, syncRound},
+        {u"status"_s, status},
+        {u"customers"_s, customers},
+        {u"customer show"_s, customerShow},
+        {u"customer add"_s, customerAdd},
+        {u"customer edit"_s, customerEdit},
+        {u"products"_s, products},
+        {u"order create"_s,
+         [](Context &c) {
+             return documentCreate(c, false);
+         }},
+        {u"quote create"_s,
+         [](Context &c) {
+             return documentCreate(c, true);
+         }},
+        {u"ticket open"_s, ticketOpen},
+        {u"ticket comment"_s, ticketComment},
+        {u"ticket status"_s, ticketStatus},
+        {u"activity log"_s, activityLog},
+        {u"conflicts"_s, conflicts},
+        {u"conflict resolve"_s, conflictResolve},
+        {u"rejected"_s, rejected},
+    };
+    Command handler = nullptr;
+    QStringList known;
+    for (const auto &[name, function] : commands) {
+        known.append(name);
+        if (name == command)
+            handler = function;
+    }
+    if (!handler) {
         err << "karvan-cli: unknown command \"" << command << "\" (" << known.join(u", "_s) << ")"
             << Qt::endl;
         return Usage;
@@ -85,21 +130,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     }
     args.first() = command;
     Context context {args, **store, out, err};
-    Result<void> result;
-    if (command == u"customers"_s)
-        result = customers(context);
-    else if (command == u"customer show"_s)
-        result = customerShow(context);
-    else if (command == u"products"_s)
-        result = products(context);
-    else if (command == u"order create"_s)
-        result = documentCreate(context, false);
-    else if (command == u"quote create"_s)
-        result = documentCreate(context, true);
-    else if (command == u"status"_s)
-        result = status(context);
-    else
-        result = rejected(context);
+    const Result<void> result = handler(context);
     out.flush();
     if (!result) {
         err << "karvan-cli: " << result.errorMessage().remove(u'\n') << Qt::endl;

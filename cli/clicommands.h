@@ -4,12 +4,19 @@
 
 #include <QStringList>
 #include <QTextStream>
+#include <QUuid>
+
+#include <QJsonValue>
 
 #include <memory>
 
 namespace karvan {
 
 class LocalStore;
+
+namespace sync {
+class HlcClock;
+}
 
 namespace cli {
 
@@ -36,6 +43,42 @@ Result<void> products(Context &c);
 Result<void> documentCreate(Context &c, bool quote);
 Result<void> status(Context &c);
 Result<void> rejected(Context &c);
+// clisession.cpp
+Result<void> login(Context &c);
+Result<void> logout(Context &c);
+Result<void> syncRound(Context &c);
+// cliwrites.cpp
+Result<void> customerAdd(Context &c);
+Result<void> customerEdit(Context &c);
+Result<void> ticketOpen(Context &c);
+Result<void> ticketComment(Context &c);
+Result<void> ticketStatus(Context &c);
+Result<void> activityLog(Context &c);
+Result<void> conflicts(Context &c);
+Result<void> conflictResolve(Context &c);
+
+// What the profile's sync_state holds about this device and its signed-in session. device_id
+// is also the HLC node id (the same key the app uses, app/storeworker.h NodeIdKey).
+namespace state {
+inline const QString DeviceId = QStringLiteral("device_id");
+inline const QString ServerUrl = QStringLiteral("server_url");
+inline const QString Token = QStringLiteral("token");
+inline const QString CaFile = QStringLiteral("ca_file");
+inline const QString Login = QStringLiteral("login");
+inline const QString Role = QStringLiteral("role");
+inline const QString Territories = QStringLiteral("territories"); // a JSON array
+} // namespace state
+
+// This device's id, created (a UUIDv7) and stored on first use.
+Result<QString> deviceId(LocalStore &store);
+// The device's hybrid logical clock, resumed after the last stamp this node wrote.
+Result<std::unique_ptr<sync::HlcClock>> deviceClock(LocalStore &store);
+// Who writes: the signed-in login, else $USER.
+Result<QString> author(LocalStore &store);
+// One JSON document on `out`.
+void writeJson(QTextStream &out, const QJsonValue &value);
+// An id given on the command line; what names it in the error ("customer", "ticket").
+Result<QUuid> parseId(const QString &text, const QString &what);
 
 // A usage error (exit 2) as opposed to a refusal (exit 1).
 Error usage(const QString &message);

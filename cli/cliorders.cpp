@@ -4,6 +4,7 @@
 
 #include "domain/json.h"
 #include "services/orderservice.h"
+#include "store/conflictrepository.h"
 #include "store/localstore.h"
 #include "store/outboxrepository.h"
 #include "store/productrepository.h"
@@ -171,28 +172,50 @@ Result<void> status(Context &c)
     parser.addOption({u"json"_s, u"One JSON document on stdout."_s});
     if (!parser.parse(c.args))
         return usage(parser.errorText());
+    if (!parser.positionalArguments().isEmpty())
+        return usage(u"status takes no arguments besides --json"_s);
     OutboxRepository outbox(c.store);
+    SyncStateRepository state(c.store);
     auto pending = outbox.countWithState(OutboxMutation::State::Pending);
     auto sent = outbox.countWithState(OutboxMutation::State::Sent);
     auto rejectedCount = outbox.countWithState(OutboxMutation::State::Rejected);
-    auto lastSync = SyncStateRepository(c.store).value(SyncStateRepository::LastSyncAt);
-    for (const Error *e : {pending ? nullptr : &pending.error(), sent ? nullptr : &sent.error(),
-                           rejectedCount ? nullptr : &rejectedCount.error(),
-                           lastSync ? nullptr : &lastSync.error()}) {
+    auto conflictCount = ConflictRepository(c.store).countUnresolved();
+    auto lastSync = state.value(SyncStateRepository::LastSyncAt);
+    auto server = state.value(state::ServerUrl);
+    auto login = state.value(state::Login);
+    auto token = state.value(state::Token);
+    for (const Error *e :
+         {pending ? nullptr : &pending.error(), sent ? nullptr : &sent.error(),
+          rejectedCount ? nullptr : &rejectedCount.error(),
+          conflictCount ? nullptr : &conflictCount.error(), lastSync ? nullptr : &lastSync.error(),
+          server ? nullptr : &server.error(), login ? nullptr : &login.error(),
+          token ? nullptr : &token.error()}) {
         if (e)
             return *e;
     }
+    auto orNull = [](const QString &s) {
+        return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+    };
     if (parser.isSet(u"json"_s)) {
-        c.out << QJsonDocument(
-                     QJsonObject {{u"pending"_s, *pending + *sent},
-                                  {u"rejected"_s, *rejectedCount},
-                                  {u"last_sync"_s,
-                                   lastSync->isEmpty() ? QJsonValue() : QJsonValue(*lastSync)}})
+        c.out << QJsonDocument(QJsonObject {{u"pending"_s, *pending + *sent},
+                                            {u"rejected"_s, *rejectedCount},
+                                            {u"conflicts"_s, *conflictCount},
+                                            {u"last_sync_at"_s, orNull(*lastSync)},
+                                            {u"last_sync"_s, orNull(*lastSync)},
+                                            {u"server"_s, orNull(*server)},
+                                            {u"login"_s, orNull(*login)},
+                                            {u"signed_in"_s, !token->isEmpty()}})
                      .toJson(QJsonDocument::Indented);
         return {};
     }
-    c.out << "pending " << (*pending + *sent) << ", rejected " << *rejectedCount << ", last sync "
-          << (lastSync->isEmpty() ? u"never"_s : *lastSync) << '\n';
+    c.out << "pending " << (*pending + *sent) << ", rejected " << *rejectedCount << ", conflicts "
+          << *conflictCount << ", last sync " << (lastSync->isEmpty() ? u"never"_s : *lastSync)
+          << '\n';
+    if (token->isEmpty())
+        c.out << "not signed in" << (login->isEmpty() ? QString() : u" (last: "_s + *login + u')')
+              << '\n';
+    else
+        c.out << "signed in to " << *server << " as " << *login << '\n';
     return {};
 }
 

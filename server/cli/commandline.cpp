@@ -96,11 +96,15 @@ int runCommandLine(const QStringList &arguments)
         std::fputs(commandHelp(*match, parser).toLocal8Bit().constData(), stdout);
         return ExitOk;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        return cli::fail(match->name,
-                         u"unexpected argument \"%1\""_s.arg(parser.positionalArguments().first()),
-                         ExitUsage);
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > match->positionalArguments) {
+        return cli::fail(
+            match->name,
+            u"unexpected argument \"%1\""_s.arg(positional.at(match->positionalArguments)),
+            ExitUsage);
     }
+    if (positional.size() < match->positionalArguments)
+        return cli::fail(match->name, u"missing argument (see --help)"_s, ExitUsage);
     return match->run(match->name, parser);
 }
 

@@ -7,6 +7,8 @@
 #include "cli/commandline.h"
 #include "cli/passwordinput.h"
 #include "demo/demogenerator.h"
+#include "erp/alerts.h"
+#include "erp/csvimport.h"
 #include "erp/hqdemoloader.h"
 #include "erp/reports.h"
 #include "http/servecommand.h"
@@ -14,6 +16,7 @@
 #include "storage/migrations.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 
 #include <cstdio>
@@ -288,6 +291,39 @@ int runAuditVerify(const QString &name, const QCommandLineParser &parser)
     return ExitFailure;
 }
 
+// ---- alerts scan -------------------------------------------------------------------------
+
+void setUpAlertsScan(QCommandLineParser &parser)
+{
+    addDbOption(parser);
+    parser.addOption(
+        {u"date"_s, u"Overdue as of this date, YYYY-MM-DD (default: today)."_s, u"DATE"_s});
+}
+
+int runAlertsScan(const QString &name, const QCommandLineParser &parser)
+{
+    auto url = requiredValue(parser, DbOption);
+    if (!url)
+        return fail(name, url.errorMessage(), ExitUsage);
+    QDate date = QDate::currentDate();
+    if (parser.isSet(u"date"_s)) {
+        date = QDate::fromString(parser.value(u"date"_s), Qt::ISODate);
+        if (!date.isValid())
+            return fail(name, u"--date must be a date YYYY-MM-DD"_s, ExitUsage);
+    }
+    auto db = openDatabase(*url, false);
+    if (!db)
+        return fail(name, db.errorMessage(), ExitFailure);
+    auto scan = erp::Alerts(**db).scanOverdue(date);
+    if (!scan)
+        return fail(name, scan.errorMessage(), ExitFailure);
+    printLine(u"alerts scan: as of %1, %2 overdue invoice alert(s) raised, %3 resolved"_s
+                  .arg(date.toString(Qt::ISODate))
+                  .arg(scan->raised)
+                  .arg(scan->resolved));
+    return ExitOk;
+}
+
 // ---- report ------------------------------------------------------------------------------
 
 void setUpReport(QCommandLineParser &parser)
@@ -325,6 +361,50 @@ int runReport(const QString &name, const QCommandLineParser &parser)
     return ExitOk;
 }
 
+// ---- import ------------------------------------------------------------------------------
+
+void setUpImport(QCommandLineParser &parser)
+{
+    addDbOption(parser);
+    parser.addOption({u"skip-bad"_s,
+                      u"Import the good rows and report the bad ones (default: a file with any "
+                      "bad row imports nothing)."_s});
+    parser.addPositionalArgument(u"FILE"_s, u"The CSV file (UTF-8, header row first)."_s);
+}
+
+int runImport(const QString &name, const QCommandLineParser &parser)
+{
+    auto url = requiredValue(parser, DbOption);
+    if (!url)
+        return fail(name, url.errorMessage(), ExitUsage);
+    auto kind = erp::importKindFromName(name.section(u' ', 1));
+    if (!kind)
+        return fail(name, kind.errorMessage(), ExitUsage);
+    const QString path = parser.positionalArguments().value(0);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(name, u"cannot read %1: %2"_s.arg(path, file.errorString()), ExitFailure);
+    if (file.size() > (qint64(64) << 20))
+        return fail(name, u"%1 is larger than 64 MiB: split it"_s.arg(path), ExitFailure);
+    const QByteArray data = file.readAll();
+    auto db = openDatabase(*url, false);
+    if (!db)
+        return fail(name, db.errorMessage(), ExitFailure);
+    // The import runs as an administrator named after the operating system user, so the
+    // audit trail says who loaded the file.
+    const erp::Actor actor {cliActor(), Role::Admin, {}};
+    auto report = erp::CsvImport(**db).run(actor, *kind, data, parser.isSet(u"skip-bad"_s));
+    if (!report)
+        return fail(name, u"import failed, nothing imported: "_s + report.errorMessage(),
+                    ExitFailure);
+    for (const QString &line : report->problemLines()) {
+        const QString text = path + u": "_s + line + u'\n';
+        std::fputs(text.toLocal8Bit().constData(), stderr);
+    }
+    printLine(u"import %1: %2"_s.arg(name.section(u' ', 1), report->summary()));
+    return report->committed ? ExitOk : ExitFailure;
+}
+
 } // namespace
 
 QList<Command> commands()
@@ -339,10 +419,19 @@ QList<Command> commands()
         {u"audit verify"_s, u"--db URL"_s,
          u"Check the audit trail's hash chain; exit 1 naming the first bad entry."_s,
          setUpAuditVerify, runAuditVerify},
+        {u"alerts scan"_s, u"--db URL [--date DATE]"_s,
+         u"Raise an alert to the rep for each invoice overdue on DATE (default today) that has "
+         "none yet, and resolve those of invoices paid since."_s,
+         setUpAlertsScan, runAlertsScan},
         {u"serve"_s, u"--db URL --listen HOST:PORT [--tls-cert FILE --tls-key FILE]"_s,
          u"Serve the HTTP API (HTTPS with --tls-cert/--tls-key; plain HTTP on loopback only)."_s,
          setUpServe, runServe},
     };
+    for (const QString &kind : erp::importKindNames()) {
+        list.append({u"import "_s + kind, u"FILE.csv --db URL [--skip-bad]"_s,
+                     u"Import %1 from a CSV file: all rows or, with a bad row, none."_s.arg(kind),
+                     setUpImport, runImport, 1});
+    }
     for (const QString &report : erp::Reports::names()) {
         list.append({u"report "_s + report, u"--db URL [--as-of DATE] [--json|--csv]"_s,
                      u"Print the %1 report as a table, JSON or CSV."_s.arg(report), setUpReport,

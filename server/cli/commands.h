@@ -15,6 +15,7 @@ struct Command
     QString summary;
     void (*setUp)(QCommandLineParser &parser);
     int (*run)(const QString &name, const QCommandLineParser &parser);
+    int positionalArguments = 0; // how many it takes after its name (import: the file)
 };
 
 QList<Command> commands();

@@ -1,5 +1,6 @@
 #include "erp/fulfilment.h"
 
+#include "domain/wirerows.h"
 #include "erp/inventory.h"
 #include "erp/ledger.h"
 #include "erp/masterdata.h"
@@ -7,6 +8,7 @@
 #include "erp/sales.h"
 #include "storage/database.h"
 #include "storage/sqldialect.h"
+#include "sync/changefeed.h"
 
 using namespace Qt::StringLiterals;
 
@@ -199,6 +201,10 @@ Result<QString> Fulfilment::invoice(const Actor &actor, const QString &orderId, 
                               total > 0 ? journalId : QString(), actor.auditName(), nowUtc()});
             !w)
             return w;
+        if (auto f
+            = sync::ChangeFeed(m_db).touchForCustomer(wire::entity::Invoice, id, order->customerId);
+            !f)
+            return f;
         for (const Part &p : parts) {
             if (auto w
                 = execSql(m_db,

@@ -1,8 +1,11 @@
 #include "erp/inventory.h"
 
+#include "domain/wirerows.h"
+#include "erp/alerts.h"
 #include "erp/ledger.h"
 #include "storage/database.h"
 #include "storage/sqldialect.h"
+#include "sync/changefeed.h"
 
 using namespace Qt::StringLiterals;
 
@@ -72,10 +75,18 @@ Result<void> Inventory::writePosition(const StockPosition &p)
                             .arg(p.onHand)
                             .arg(p.reserved)
                             .arg(p.value));
-    return execSql(m_db,
-                   u"UPDATE stock SET on_hand_milli = ?, reserved_milli = ?, value_minor = ?, "
-                   "reorder_point_milli = ?, updated_at = ? WHERE sku = ? AND warehouse_code = ?"_s,
-                   {p.onHand, p.reserved, p.value, p.reorderPoint, nowUtc(), p.sku, p.warehouse});
+    if (auto w
+        = execSql(m_db,
+                  u"UPDATE stock SET on_hand_milli = ?, reserved_milli = ?, value_minor = ?, "
+                  "reorder_point_milli = ?, updated_at = ? WHERE sku = ? AND warehouse_code = ?"_s,
+                  {p.onHand, p.reserved, p.value, p.reorderPoint, nowUtc(), p.sku, p.warehouse});
+        !w)
+        return w;
+    if (auto a = Alerts(m_db).stockChanged(p); !a) // low stock -> purchasing
+        return a;
+    // Every device shows HQ's stock: each changed position is a catalog row.
+    return sync::ChangeFeed(m_db).touch(wire::entity::Stock, wire::stockRowId(p.sku, p.warehouse),
+                                        sync::CatalogScope);
 }
 
 Result<void> Inventory::recordMove(const QString &sku, const QString &warehouse, qint64 qty,

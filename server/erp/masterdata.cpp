@@ -1,7 +1,11 @@
 #include "erp/masterdata.h"
 
 #include "domain/ids.h"
+#include "domain/wirerows.h"
+#include "services/customerfields.h"
 #include "storage/database.h"
+#include "sync/changefeed.h"
+#include "sync/hqclock.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -65,21 +69,76 @@ QJsonObject customerJson(const CustomerRecord &r)
             {u"addresses"_s, addressesJson(c.addresses)}};
 }
 
+// What a rep may do to a customer: create one in its territories (no credit limit, no price
+// list, not archived) and change the rep-editable fields of one in its territories.
+Result<void> repMayWrite(const Actor &actor, const Customer *before, const Customer &after)
+{
+    const QString denied = PermissionDenied + u"a rep "_s;
+    if (!before) {
+        if (after.creditLimit || !after.priceListId.isNull() || after.archived)
+            return conflict(denied + u"cannot set a credit limit, a price list or archive"_s);
+        return {};
+    }
+    if (auto t = authorizeTerritory(actor, before->territory); !t)
+        return t;
+    if (before->archived)
+        return conflict(u"customer %1 is archived"_s.arg(before->code));
+    const bool hqFieldsSame = before->territory == after.territory
+        && before->priceListId == after.priceListId
+        && before->paymentTermsDays == after.paymentTermsDays
+        && before->creditLimit == after.creditLimit && before->currency == after.currency
+        && before->taxRegion == after.taxRegion && before->archived == after.archived
+        && (after.code.isEmpty() || before->code == after.code);
+    if (!hqFieldsSame)
+        return conflict(denied
+                        + u"may change only %1 of a customer"_s.arg(
+                            customerfields::repEditable().join(u", "_s)));
+    return {};
+}
+
+// Stamps each rep-editable field that changed, or that a device wrote (fieldHlc), with the
+// HLC of this write.
+Result<void> stampFieldVersions(Database &db, const Customer *before, const Customer &after,
+                                const QMap<QString, QString> &fieldHlc)
+{
+    // Bulk loads (feed touches suspended) leave HQ's own values unstamped: an unstamped field
+    // is older than any device edit.
+    if (sync::FeedTouchesSuspended::active() && fieldHlc.isEmpty())
+        return {};
+    QString hqNow;
+    for (const QString &field : customerfields::repEditable()) {
+        const bool changed = !before
+            || customerfields::value(*before, field) != customerfields::value(after, field);
+        if (!changed && !fieldHlc.contains(field))
+            continue;
+        QString hlc = fieldHlc.value(field);
+        if (hlc.isEmpty()) {
+            if (hqNow.isEmpty())
+                hqNow = sync::hqClock().now().toString();
+            hlc = hqNow;
+        }
+        if (auto w = execSql(db,
+                             u"INSERT INTO customer_field_versions (customer_id, field, hlc) "
+                             "VALUES (?, ?, ?) ON CONFLICT (customer_id, field) DO UPDATE SET "
+                             "hlc = excluded.hlc"_s,
+                             {idToString(after.id), field, hlc});
+            !w)
+            return w;
+    }
+    return {};
+}
+
 } // namespace
 
-Result<CustomerRecord> MasterData::findCustomer(const QString &id)
+const QString CustomerColumns
+    = u"id, code, name, language, contacts, addresses, phone, email, notes, territory, "
+      "price_list_id, payment_terms_days, credit_limit_minor, currency, tax_region, archived, "
+      "credit_hold, updated_at"_s;
+
+Result<CustomerRecord> customerFromRow(const Row &r)
 {
-    auto row = queryRow(
-        m_db,
-        u"SELECT id, code, name, language, contacts, addresses, phone, email, notes, territory, "
-        "price_list_id, payment_terms_days, credit_limit_minor, currency, tax_region, archived, "
-        "credit_hold, updated_at FROM customers WHERE id = ?"_s,
-        {id});
-    if (!row)
-        return row.error();
-    if (row->isEmpty())
-        return notFound(u"unknown customer %1"_s.arg(id));
-    const Row &r = *row;
+    if (r.size() < 18)
+        return makeError(ErrorCode::Storage, u"customer row: missing columns"_s);
     CustomerRecord out;
     Customer &c = out.customer;
     c.id = QUuid::fromString(r.at(0).toString());
@@ -125,10 +184,60 @@ Result<CustomerRecord> MasterData::findCustomer(const QString &id)
     return out;
 }
 
-Result<CustomerRecord> MasterData::saveCustomer(const Actor &actor, Customer customer)
+const QString ProductColumns
+    = u"id, sku, barcode, name, category, base_unit, unit_conversions, tax_class, active"_s;
+
+Result<Product> productFromRow(const Row &r)
 {
-    if (auto a = authorize(actor, Operation::MasterData); !a)
-        return a.error();
+    if (r.size() < 9)
+        return makeError(ErrorCode::Storage, u"product row: missing columns"_s);
+    Product p;
+    p.id = QUuid::fromString(r.at(0).toString());
+    p.sku = r.at(1).toString();
+    p.barcode = r.at(2).toString();
+    p.name = r.at(3).toString();
+    p.category = r.at(4).toString();
+    p.baseUnit = r.at(5).toString();
+    for (const QJsonValue &v : jsonArray(r.at(6))) {
+        const QJsonObject o = v.toObject();
+        p.unitConversions.append(UnitConversion {o.value(u"unit"_s).toString(),
+                                                 o.value(u"baseMilliPerUnit"_s).toInteger()});
+    }
+    p.taxClass = r.at(7).toString();
+    p.active = r.at(8).toInt() != 0;
+    return p;
+}
+
+Result<CustomerRecord> MasterData::findCustomer(const QString &id)
+{
+    auto row
+        = queryRow(m_db, u"SELECT %1 FROM customers WHERE id = ?"_s.arg(CustomerColumns), {id});
+    if (!row)
+        return row.error();
+    if (row->isEmpty())
+        return notFound(u"unknown customer %1"_s.arg(id));
+    return customerFromRow(*row);
+}
+
+Result<CustomerRecord> MasterData::saveCustomer(const Actor &actor, Customer customer,
+                                                const QMap<QString, QString> &fieldHlc)
+{
+    // Reps keep their own territories' customers: create them, and edit what a device may.
+    const bool rep = actor.role == Role::Rep;
+    if (!rep) {
+        if (auto a = authorize(actor, Operation::MasterData); !a)
+            return a.error();
+    } else if (auto t = authorizeTerritory(actor, customer.territory); !t) {
+        return t.error();
+    }
+    for (const QString &field : fieldHlc.keys()) {
+        if (!customerfields::repEditable().contains(field))
+            return invalid(
+                u"customer %1: \"%2\" is not a field a device writes"_s.arg(customer.name, field));
+        if (!karvan::sync::Hlc::fromString(fieldHlc.value(field)))
+            return invalid(u"customer %1: field %2: \"%3\" is not an HLC timestamp"_s.arg(
+                customer.name, field, fieldHlc.value(field)));
+    }
     if (customer.name.trimmed().isEmpty())
         return invalid(u"a customer needs a name"_s);
     if (!Currency::isKnown(customer.currency))
@@ -155,8 +264,15 @@ Result<CustomerRecord> MasterData::saveCustomer(const Actor &actor, Customer cus
             else if (existing.error().code != ErrorCode::NotFound)
                 return existing.error();
         }
-        if (before && before->customer.creditLimit != customer.creditLimit) {
-            if (auto a = authorize(actor, Operation::CreditControl); !a)
+        if (before && before->customer.creditLimit != customer.creditLimit
+            && !roleMay(actor.role, Operation::CreditControl)) {
+            return conflict(PermissionDenied
+                            + u"%1 (role %2) may not change the credit limit of customer %3: "
+                              "finance sets it with POST /v1/customers/{id}/credit-limit"_s.arg(
+                                  actor.login, roleName(actor.role), before->customer.code));
+        }
+        if (rep) {
+            if (auto a = repMayWrite(actor, before ? &before->customer : nullptr, customer); !a)
                 return a;
         }
         if (!customer.priceListId.isNull()) {
@@ -209,6 +325,15 @@ Result<CustomerRecord> MasterData::saveCustomer(const Actor &actor, Customer cus
         if (!after)
             return after.error();
         saved = *after;
+        if (auto v = stampFieldVersions(m_db, before ? &before->customer : nullptr, saved.customer,
+                                        fieldHlc);
+            !v)
+            return v;
+        const QString previousTerritory = before ? before->customer.territory : QString();
+        if (auto f
+            = sync::ChangeFeed(m_db).touchCustomer(idToString(customer.id), previousTerritory);
+            !f)
+            return f;
         return audit(m_db, actor, before ? u"customer.update"_s : u"customer.create"_s,
                      u"customer"_s, idToString(customer.id),
                      before ? customerJson(*before) : QJsonObject(), customerJson(saved));
@@ -216,6 +341,19 @@ Result<CustomerRecord> MasterData::saveCustomer(const Actor &actor, Customer cus
     if (!r)
         return r.error();
     return saved;
+}
+
+Result<QMap<QString, QString>> MasterData::customerFieldVersions(const QString &customerId)
+{
+    auto rows
+        = queryRows(m_db, u"SELECT field, hlc FROM customer_field_versions WHERE customer_id = ?"_s,
+                    {customerId});
+    if (!rows)
+        return rows.error();
+    QMap<QString, QString> out;
+    for (const Row &r : *rows)
+        out.insert(r.at(0).toString(), r.at(1).toString());
+    return out;
 }
 
 Result<void> MasterData::setCreditHold(const Actor &actor, const QString &customerId, bool hold)
@@ -232,9 +370,51 @@ Result<void> MasterData::setCreditHold(const Actor &actor, const QString &custom
                              {hold ? 1 : 0, nowUtc(), customerId});
             !w)
             return w;
+        if (auto f = sync::ChangeFeed(m_db).touchCustomer(customerId); !f)
+            return f;
         return audit(m_db, actor, u"customer.credit_hold"_s, u"customer"_s, customerId,
                      {{u"creditHold"_s, before->creditHold}}, {{u"creditHold"_s, hold}});
     });
+}
+
+Result<CustomerRecord> MasterData::setCreditLimit(const Actor &actor, const QString &customerId,
+                                                  const std::optional<Money> &limit)
+{
+    if (auto a = authorize(actor, Operation::CreditControl); !a)
+        return a.error();
+    CustomerRecord saved;
+    auto r = m_db.transaction([&]() -> Result<void> {
+        auto before = findCustomer(customerId);
+        if (!before)
+            return before.error();
+        const Customer &c = before->customer;
+        if (limit && (!limit->isValid() || limit->currency() != c.currency || limit->isNegative()))
+            return invalid(
+                u"customer %1: the credit limit must be a non-negative amount in %2"_s.arg(
+                    c.code, c.currency));
+        if (auto w
+            = execSql(m_db,
+                      u"UPDATE customers SET credit_limit_minor = ?, updated_at = ? "
+                      "WHERE id = ?"_s,
+                      {limit ? QVariant(limit->minorUnits()) : QVariant(), nowUtc(), customerId});
+            !w)
+            return w;
+        auto after = findCustomer(customerId);
+        if (!after)
+            return after.error();
+        saved = *after;
+        if (auto f = sync::ChangeFeed(m_db).touchCustomer(customerId); !f)
+            return f;
+        auto text = [](const std::optional<Money> &m) {
+            return m ? QJsonValue(m->toString()) : QJsonValue();
+        };
+        return audit(m_db, actor, u"customer.credit_limit"_s, u"customer"_s, customerId,
+                     {{u"creditLimit"_s, text(c.creditLimit)}},
+                     {{u"creditLimit"_s, text(saved.customer.creditLimit)}});
+    });
+    if (!r)
+        return r.error();
+    return saved;
 }
 
 Result<void> MasterData::setArchived(const Actor &actor, const QString &customerId, bool archived)
@@ -250,6 +430,8 @@ Result<void> MasterData::setArchived(const Actor &actor, const QString &customer
                       {archived ? 1 : 0, nowUtc(), customerId});
             !w)
             return w;
+        if (auto f = sync::ChangeFeed(m_db).touchCustomer(customerId); !f)
+            return f;
         return audit(m_db, actor, u"customer.archive"_s, u"customer"_s, customerId,
                      {{u"archived"_s, before->customer.archived}}, {{u"archived"_s, archived}});
     });
@@ -257,30 +439,13 @@ Result<void> MasterData::setArchived(const Actor &actor, const QString &customer
 
 Result<Product> MasterData::findProduct(const QString &sku)
 {
-    auto row = queryRow(m_db,
-                        u"SELECT id, sku, barcode, name, category, base_unit, unit_conversions, "
-                        "tax_class, active FROM products WHERE sku = ?"_s,
-                        {sku});
+    auto row
+        = queryRow(m_db, u"SELECT %1 FROM products WHERE sku = ?"_s.arg(ProductColumns), {sku});
     if (!row)
         return row.error();
     if (row->isEmpty())
         return notFound(u"unknown SKU %1"_s.arg(sku));
-    const Row &r = *row;
-    Product p;
-    p.id = QUuid::fromString(r.at(0).toString());
-    p.sku = r.at(1).toString();
-    p.barcode = r.at(2).toString();
-    p.name = r.at(3).toString();
-    p.category = r.at(4).toString();
-    p.baseUnit = r.at(5).toString();
-    for (const QJsonValue &v : jsonArray(r.at(6))) {
-        const QJsonObject o = v.toObject();
-        p.unitConversions.append(UnitConversion {o.value(u"unit"_s).toString(),
-                                                 o.value(u"baseMilliPerUnit"_s).toInteger()});
-    }
-    p.taxClass = r.at(7).toString();
-    p.active = r.at(8).toInt() != 0;
-    return p;
+    return productFromRow(*row);
 }
 
 Result<Product> MasterData::saveProduct(const Actor &actor, Product product)
@@ -316,6 +481,10 @@ Result<Product> MasterData::saveProduct(const Actor &actor, Product product)
               "tax_class, active, id, sku) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
         if (auto w = execSql(m_db, sql, values); !w)
             return w;
+        if (auto f = sync::ChangeFeed(m_db).touch(wire::entity::Product, idToString(product.id),
+                                                  sync::CatalogScope);
+            !f)
+            return f;
         QJsonObject after {{u"sku"_s, product.sku},           {u"name"_s, product.name},
                            {u"baseUnit"_s, product.baseUnit}, {u"taxClass"_s, product.taxClass},
                            {u"active"_s, product.active},     {u"unitConversions"_s, conversions}};
@@ -357,6 +526,10 @@ Result<Warehouse> MasterData::saveWarehouse(const Actor &actor, Warehouse wareho
                               idToString(warehouse.id), warehouse.code});
             !w)
             return w;
+        if (auto f = sync::ChangeFeed(m_db).touch(wire::entity::Warehouse, idToString(warehouse.id),
+                                                  sync::CatalogScope);
+            !f)
+            return f;
         return audit(m_db, actor, u"warehouse.save"_s, u"warehouse"_s, warehouse.code,
                      existing->isEmpty() ? QJsonObject()
                                          : QJsonObject {{u"name"_s, existing->at(1).toString()}},
@@ -399,8 +572,23 @@ Result<PriceList> MasterData::savePriceList(const Actor &actor, PriceList list)
         else if (list.id.isNull())
             list.id = Uuid7::generate();
         const QString id = idToString(list.id);
+        sync::ChangeFeed feed(m_db);
+        if (auto f = feed.touch(wire::entity::PriceList, id, sync::CatalogScope); !f)
+            return f;
         if (list.isBase) {
-            // One base list per currency.
+            // One base list per currency: the one that stops being the base changes too.
+            auto others = queryRows(
+                m_db,
+                u"SELECT id FROM price_lists WHERE currency = ? AND id <> ? AND is_base = 1"_s,
+                {list.currency, id});
+            if (!others)
+                return others.error();
+            for (const Row &other : *others) {
+                if (auto f = feed.touch(wire::entity::PriceList, other.at(0).toString(),
+                                        sync::CatalogScope);
+                    !f)
+                    return f;
+            }
             if (auto w = execSql(
                     m_db, u"UPDATE price_lists SET is_base = 0 WHERE currency = ? AND id <> ?"_s,
                     {list.currency, id});
@@ -460,6 +648,11 @@ Result<void> MasterData::saveCustomerPrice(const Actor &actor, const CustomerPri
                        price.validTo ? QVariant(dateText(*price.validTo)) : QVariant()});
             !w)
             return w;
+        if (auto f = sync::ChangeFeed(m_db).touchForCustomer(
+                wire::entity::CustomerPrice, wire::customerPriceRowId(price.customerId, price.sku),
+                idToString(price.customerId));
+            !f)
+            return f;
         return audit(m_db, actor, u"customer_price.create"_s, u"customer_price"_s, id, {},
                      {{u"customer"_s, idToString(price.customerId)},
                       {u"sku"_s, price.sku},
@@ -477,6 +670,20 @@ Result<Promotion> MasterData::savePromotion(const Actor &actor, Promotion promo)
         if (promo.id.isNull())
             promo.id = Uuid7::generate();
         const QString id = idToString(promo.id);
+        sync::ChangeFeed feed(m_db);
+        // Saving a code again under another id replaces the old promotion: devices drop it.
+        auto replaced = queryRows(m_db, u"SELECT id FROM promotions WHERE code = ? AND id <> ?"_s,
+                                  {promo.code, id});
+        if (!replaced)
+            return replaced.error();
+        for (const Row &old : *replaced) {
+            if (auto f
+                = feed.tombstone(wire::entity::Promotion, old.at(0).toString(), sync::CatalogScope);
+                !f)
+                return f;
+        }
+        if (auto f = feed.touch(wire::entity::Promotion, id, sync::CatalogScope); !f)
+            return f;
         if (auto w = execSql(m_db, u"DELETE FROM promotions WHERE code = ?"_s, {promo.code}); !w)
             return w;
         if (auto w = execSql(
@@ -520,6 +727,11 @@ Result<void> MasterData::saveTaxRule(const Actor &actor, const TaxRule &rule)
                               rule.inclusive ? 1 : 0, rule.name});
             !w)
             return w;
+        if (auto f = sync::ChangeFeed(m_db).touch(wire::entity::TaxRule,
+                                                  wire::taxRuleRowId(rule.taxClass, rule.region),
+                                                  sync::CatalogScope);
+            !f)
+            return f;
         return audit(m_db, actor, u"tax_rule.save"_s, u"tax_rule"_s,
                      rule.taxClass + u'/' + rule.region, {},
                      {{u"rateBp"_s, rule.rateBasisPoints}, {u"inclusive"_s, rule.inclusive}});

@@ -6,6 +6,8 @@
 #include "erp/erpcommon.h"
 #include "rules/pricing.h"
 
+#include <QMap>
+
 namespace karvan::hq {
 
 class Database;
@@ -28,6 +30,13 @@ struct Vendor
     bool archived = false;
 };
 
+// Rows of customers and products as the ERP stores them, for readers that load many at once
+// (the change feed): SELECT <CustomerColumns> FROM customers ..., then customerFromRow.
+extern const QString CustomerColumns;
+Result<CustomerRecord> customerFromRow(const Row &row);
+extern const QString ProductColumns;
+Result<Product> productFromRow(const Row &row);
+
 // HQ master data. Writes are checked against the actor's role and audited (before/after) in
 // the same transaction. Ids are UUIDv7; a null id on save creates a new record.
 class MasterData
@@ -38,10 +47,24 @@ public:
     { }
 
     // Creates or updates a customer (code assigned "C-000001"... when empty). Changing the
-    // credit limit of an existing customer needs the finance role.
-    Result<CustomerRecord> saveCustomer(const Actor &actor, Customer customer);
+    // credit limit of an existing customer needs the finance role. A non-null id that does not
+    // exist yet creates the customer with that id (a customer created offline on a device).
+    // A rep may create customers in its territories and change the rep-editable fields
+    // (customerfields::repEditable) of customers in its territories, nothing else.
+    // Every changed rep-editable field is stamped in customer_field_versions with its HLC from
+    // fieldHlc (a device's edit, applied by the sync applier) or else with HQ's clock, and the
+    // change feed is touched in the same transaction.
+    Result<CustomerRecord> saveCustomer(const Actor &actor, Customer customer,
+                                        const QMap<QString, QString> &fieldHlc = {});
+    // field -> HLC text of the write that last set it (customer_field_versions).
+    Result<QMap<QString, QString>> customerFieldVersions(const QString &customerId);
     Result<CustomerRecord> findCustomer(const QString &id);
     Result<void> setCreditHold(const Actor &actor, const QString &customerId, bool hold);
+    // Sets (or, with std::nullopt, removes) a customer's credit limit: credit control (finance)
+    // only, in the customer's currency and not negative; audited before/after, and the change
+    // feed carries it to the devices. saveCustomer refuses a limit change by anyone else.
+    Result<CustomerRecord> setCreditLimit(const Actor &actor, const QString &customerId,
+                                          const std::optional<Money> &limit);
     Result<void> setArchived(const Actor &actor, const QString &customerId, bool archived);
 
     Result<Product> saveProduct(const Actor &actor, Product product);

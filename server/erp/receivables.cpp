@@ -1,8 +1,11 @@
 #include "erp/receivables.h"
 
+#include "domain/wirerows.h"
+#include "erp/alerts.h"
 #include "erp/ledger.h"
 #include "erp/masterdata.h"
 #include "storage/database.h"
+#include "sync/changefeed.h"
 
 using namespace Qt::StringLiterals;
 
@@ -56,10 +59,27 @@ Result<void> Receivables::applyToInvoice(const QString &invoiceId, const QString
             u"invoice %1 has only %2 open, cannot apply %3 (minor units)"_s.arg(invoiceId)
                 .arg(*open)
                 .arg(amountMinor));
-    return execSql(m_db,
-                   u"INSERT INTO ar_allocations (id, invoice_id, source_kind, source_id, "
-                   "amount_minor, allocated_at) VALUES (?, ?, ?, ?, ?, ?)"_s,
-                   {newId(), invoiceId, sourceKind, sourceId, amountMinor, nowUtc()});
+    if (auto w = execSql(m_db,
+                         u"INSERT INTO ar_allocations (id, invoice_id, source_kind, source_id, "
+                         "amount_minor, allocated_at) VALUES (?, ?, ?, ?, ?, ?)"_s,
+                         {newId(), invoiceId, sourceKind, sourceId, amountMinor, nowUtc()});
+        !w)
+        return w;
+    if (auto a = Alerts(m_db).invoiceSettled(invoiceId); !a) // paid: its overdue alert ends
+        return a;
+    // The invoice's paid amount changed (and a payment's settled invoice).
+    auto owner = queryRow(m_db, u"SELECT customer_id FROM invoices WHERE id = ?"_s, {invoiceId});
+    if (!owner)
+        return owner.error();
+    if (owner->isEmpty())
+        return notFound(u"unknown invoice %1"_s.arg(invoiceId));
+    sync::ChangeFeed feed(m_db);
+    const QString customerId = owner->at(0).toString();
+    if (auto f = feed.touchForCustomer(wire::entity::Invoice, invoiceId, customerId); !f)
+        return f;
+    if (sourceKind == u"payment"_s)
+        return feed.touchForCustomer(wire::entity::Payment, sourceId, customerId);
+    return {};
 }
 
 Result<QString> Receivables::recordPayment(const Actor &actor, const QString &customerId,
@@ -100,6 +120,9 @@ Result<QString> Receivables::recordPayment(const Actor &actor, const QString &cu
                               amount.currency(), method, journalId, actor.auditName(), nowUtc()});
             !w)
             return w;
+        if (auto f = sync::ChangeFeed(m_db).touchForCustomer(wire::entity::Payment, id, customerId);
+            !f)
+            return f;
         qint64 applied = 0;
         if (!invoiceId.isEmpty()) {
             auto owner = queryRow(m_db, u"SELECT customer_id, kind FROM invoices WHERE id = ?"_s,

@@ -1,6 +1,8 @@
 #include "erp/sales.h"
 
 #include "domain/ids.h"
+#include "domain/wirerows.h"
+#include "erp/alerts.h"
 #include "erp/inventory.h"
 #include "erp/masterdata.h"
 #include "erp/receivables.h"
@@ -9,6 +11,7 @@
 #include "rules/pricing.h"
 #include "storage/database.h"
 #include "storage/sqldialect.h"
+#include "sync/changefeed.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -37,6 +40,17 @@ QJsonObject outcomeJson(const OrderOutcome &o)
 }
 
 } // namespace
+
+Result<void> touchOrder(Database &db, const QString &orderId)
+{
+    auto owner = queryRow(db, u"SELECT customer_id FROM sales_orders WHERE id = ?"_s, {orderId});
+    if (!owner)
+        return owner.error();
+    if (owner->isEmpty())
+        return notFound(u"unknown sales order %1"_s.arg(orderId));
+    return sync::ChangeFeed(db).touchForCustomer(wire::entity::Order, orderId,
+                                                 owner->at(0).toString());
+}
 
 Result<OrderOutcome> SalesOrders::find(const QString &orderId)
 {
@@ -79,10 +93,15 @@ Result<OrderOutcome> SalesOrders::find(const QString &orderId)
 Result<void> SalesOrders::setStatus(const QString &orderId, DocumentStatus status,
                                     const QString &reason)
 {
-    return execSql(m_db,
-                   u"UPDATE sales_orders SET status = ?, status_reason = ?, updated_at = ? "
-                   "WHERE id = ?"_s,
-                   {documentStatusName(status), reason, nowUtc(), orderId});
+    if (auto w = execSql(m_db,
+                         u"UPDATE sales_orders SET status = ?, status_reason = ?, updated_at = ? "
+                         "WHERE id = ?"_s,
+                         {documentStatusName(status), reason, nowUtc(), orderId});
+        !w)
+        return w;
+    if (auto a = Alerts(m_db).orderStatusChanged(orderId, status); !a) // credit hold ended
+        return a;
+    return touchOrder(m_db, orderId);
 }
 
 Result<DocumentStatus> SalesOrders::allocateLines(const QString &orderId, QString *shortage)
@@ -375,6 +394,12 @@ Result<OrderOutcome> SalesOrders::intakeInTransaction(const Actor &actor,
             {documentStatusName(status), reason, documentStatusName(status), reason, orderId});
         !w)
         return w.error();
+    if (auto a = Alerts(m_db).orderStatusChanged(orderId, status); !a) // held -> finance, rep
+        return a.error();
+    if (auto f
+        = sync::ChangeFeed(m_db).touchForCustomer(wire::entity::Order, orderId, idToString(c.id));
+        !f)
+        return f.error();
     auto result = find(orderId);
     if (!result)
         return result.error();

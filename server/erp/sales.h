@@ -82,5 +82,8 @@ private:
     Database &m_db;
 };
 
+// Marks an order changed in the change feed (inside the caller's transaction).
+Result<void> touchOrder(Database &db, const QString &orderId);
+
 } // namespace erp
 } // namespace karvan::hq

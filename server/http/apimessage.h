@@ -3,7 +3,9 @@
 #include "domain/result.h"
 
 #include <QByteArray>
+#include <QDate>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
@@ -68,6 +70,27 @@ std::optional<ApiResponse> requiredString(const QJsonObject &object, const QStri
 // An optional string field (absent or null leaves out empty).
 std::optional<ApiResponse> optionalString(const QJsonObject &object, const QString &field,
                                           qsizetype maxLength, QString *out);
+// An optional integer field (a JSON number without a fraction) in [min, max]; absent or null
+// leaves *out unchanged and *present false.
+std::optional<ApiResponse> optionalInteger(const QJsonObject &object, const QString &field,
+                                           qint64 min, qint64 max, qint64 *out,
+                                           bool *present = nullptr);
+std::optional<ApiResponse> requiredInteger(const QJsonObject &object, const QString &field,
+                                           qint64 min, qint64 max, qint64 *out);
+// A decimal amount or quantity as a string ("12.50") or an integer number; the text is parsed
+// by the caller with Money::parse / Quantity::parse (never through a double).
+std::optional<ApiResponse> requiredDecimal(const QJsonObject &object, const QString &field,
+                                           QString *out);
+std::optional<ApiResponse> optionalDecimal(const QJsonObject &object, const QString &field,
+                                           QString *out);
+// An optional date "YYYY-MM-DD"; absent leaves *out as fallback.
+std::optional<ApiResponse> optionalDate(const QJsonObject &object, const QString &field,
+                                        const QDate &fallback, QDate *out);
+std::optional<ApiResponse> optionalBool(const QJsonObject &object, const QString &field,
+                                        bool fallback, bool *out);
+// A required non-empty array of at most maxItems JSON objects.
+std::optional<ApiResponse> objectArray(const QJsonObject &object, const QString &field,
+                                       qsizetype maxItems, QList<QJsonObject> *out);
 
 } // namespace body
 

@@ -89,5 +89,8 @@ private:
 
 // The routes of authentication and devices (authroutes.cpp).
 void addAuthRoutes(HqServer &server);
+// The back-office ERP routes (erproutes.cpp): master data, orders, receivables, inventory,
+// purchasing, reports, each behind its RouteGuard.
+void addErpRoutes(HqServer &server);
 
 } // namespace karvan::hq::http

@@ -5,6 +5,7 @@
 #include "http/hqserver.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
+#include "sync/syncroutes.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -168,6 +169,8 @@ int runServe(const QString &name, const QCommandLineParser &parser)
     {
         http::HqServer server(**db, workers);
         http::addAuthRoutes(server);
+        http::addSyncRoutes(server);
+        http::addErpRoutes(server);
         auto port = server.listen(listen->host, listen->port, tls);
         if (!port)
             return fail(name, port.errorMessage(), ExitFailure);

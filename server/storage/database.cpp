@@ -1,9 +1,13 @@
 #include "storage/database.h"
 
+#include "storage/sqldialect.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QMutexLocker>
+#include <QRandomGenerator>
 #include <QSqlError>
+#include <QThread>
 
 #include <atomic>
 
@@ -12,9 +16,12 @@ using namespace Qt::StringLiterals;
 namespace karvan::hq {
 
 namespace {
+// pg_advisory_xact_lock key every top-level write transaction takes on PostgreSQL ("KRVNWRTR").
+constexpr qint64 WriterLockKey = 0x4b52564e57525452;
 
 std::atomic<quint64> g_instances {0};
 std::atomic<quint64> g_threads {0};
+std::atomic<quint64> g_transactions {0};
 
 // A process-unique number for the calling thread. Unlike QThread::currentThreadId() it is
 // never reused, so a connection left behind by a finished thread is never handed to another.
@@ -168,6 +175,7 @@ void Database::releaseThreadConnection()
         if (!m_connectionNames.removeOne(name))
             return;
         m_depth.remove(name);
+        m_serial.remove(name);
     }
     QSqlDatabase::removeDatabase(name);
 }
@@ -219,6 +227,13 @@ bool Database::inTransaction() const
     return m_depth.value(threadConnectionName()) > 0;
 }
 
+quint64 Database::transactionSerial() const
+{
+    QMutexLocker lock(&m_mutex);
+    const QString name = threadConnectionName();
+    return m_depth.value(name) > 0 ? m_serial.value(name) : 0;
+}
+
 Result<void> Database::transaction(const std::function<Result<void>()> &work)
 {
     if (auto c = connection(); !c)
@@ -232,6 +247,10 @@ Result<void> Database::transaction(const std::function<Result<void>()> &work)
         QMutexLocker lock(&m_mutex);
         m_depth[threadConnectionName()] = value;
     };
+    const auto newSerial = [this]() {
+        QMutexLocker lock(&m_mutex);
+        m_serial[threadConnectionName()] = ++g_transactions;
+    };
 
     if (depth > 0) {
         const QString savepoint = u"karvan_sp%1"_s.arg(depth);
@@ -243,11 +262,13 @@ Result<void> Database::transaction(const std::function<Result<void>()> &work)
             result = work();
         } catch (...) {
             setDepth(depth);
+            newSerial();
             (void)execPlain(u"ROLLBACK TO SAVEPOINT "_s + savepoint);
             throw;
         }
         setDepth(depth);
         if (!result) {
+            newSerial();
             (void)execPlain(u"ROLLBACK TO SAVEPOINT "_s + savepoint);
             (void)execPlain(u"RELEASE SAVEPOINT "_s + savepoint);
             return result;
@@ -255,10 +276,48 @@ Result<void> Database::transaction(const std::function<Result<void>()> &work)
         return execPlain(u"RELEASE SAVEPOINT "_s + savepoint);
     }
 
+    // PostgreSQL may abort a transaction that deadlocked with another writer (two HQ processes
+    // locking the same rows in different orders) or failed to serialize; the work did nothing
+    // then, so it is run again from the start, a few times, after a short random pause.
+    constexpr int MaxAttempts = 8;
+    for (int attempt = 1;; ++attempt) {
+        Result<void> outcome = topLevelTransaction(work, setDepth, newSerial);
+        if (outcome || attempt == MaxAttempts || backend() != Backend::Postgres
+            || !isTransientConflict(outcome.error())) {
+            return outcome;
+        }
+        QThread::msleep(QRandomGenerator::global()->bounded(5u << attempt));
+    }
+}
+
+bool Database::isTransientConflict(const Error &error)
+{
+    return error.code == ErrorCode::Storage
+        && (error.message.contains(u"deadlock detected"_s)
+            || error.message.contains(u"could not serialize access"_s));
+}
+
+Result<void> Database::topLevelTransaction(const std::function<Result<void>()> &work,
+                                           const std::function<void(int)> &setDepth,
+                                           const std::function<void()> &newSerial)
+{
     const QString begin = backend() == Backend::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s;
     if (auto r = execPlain(begin); !r)
         return makeError(ErrorCode::Storage, u"cannot start a transaction: "_s + r.errorMessage());
+    if (backend() == Backend::Postgres) {
+        // Every write appends to the audit hash chain and most touch the feed clock: both are
+        // one row that all writers lock, in whatever order their work reaches them, which
+        // deadlocks two HQ processes (an order intake holds the customer and waits for the
+        // chain; a payment holds the chain and waits for the customer). Writers therefore
+        // take one transaction-scoped advisory lock first, as SQLite's BEGIN IMMEDIATE does.
+        if (auto r = execPlain(sqldialect::exclusiveTransactionLock(backend(), WriterLockKey));
+            !r) {
+            (void)execPlain(u"ROLLBACK"_s);
+            return makeError(ErrorCode::Storage, u"cannot lock for writing: "_s + r.errorMessage());
+        }
+    }
     setDepth(1);
+    newSerial();
     Result<void> result = makeError(ErrorCode::Storage, u"transaction aborted"_s);
     try {
         result = work();

@@ -62,9 +62,17 @@ public:
     // back when it returns an error or throws. SQLite takes the write lock up front (BEGIN
     // IMMEDIATE); PostgreSQL runs READ COMMITTED, so work that must serialize with other
     // writers locks a row (SELECT ... FOR UPDATE) or an advisory lock. Nested calls run in a
-    // SAVEPOINT: an inner error rolls back the inner work only.
+    // SAVEPOINT: an inner error rolls back the inner work only. On PostgreSQL a top-level
+    // transaction aborted by a deadlock or a serialization failure is retried (up to 8 times),
+    // so work must not have effects outside the database that a second run would repeat.
     Result<void> transaction(const std::function<Result<void>()> &work);
+    // A deadlock or serialization failure: nothing was written, running again may succeed.
+    static bool isTransientConflict(const Error &error);
     bool inTransaction() const;
+    // A process-unique number of this thread's current transaction, 0 outside one. It changes
+    // when a transaction begins and when any of its savepoints rolls back (what was written
+    // after the savepoint, locks included, is gone), so per-transaction caches can key on it.
+    quint64 transactionSerial() const;
 
     // Whether table exists (used by migrations and tests).
     Result<bool> tableExists(const QString &table);
@@ -74,6 +82,9 @@ private:
     QString threadConnectionName() const;
     Result<void> openConnection(const QString &name);
     Result<void> execPlain(const QString &sql);
+    Result<void> topLevelTransaction(const std::function<Result<void>()> &work,
+                                     const std::function<void(int)> &setDepth,
+                                     const std::function<void()> &newSerial);
 
     DatabaseUrl m_url;
     Options m_options;
@@ -81,6 +92,7 @@ private:
     mutable QMutex m_mutex; // guards the two members below
     QStringList m_connectionNames;
     QHash<QString, int> m_depth; // transaction depth per connection
+    QHash<QString, quint64> m_serial; // transactionSerial() per connection
 };
 
 // Converts a failed QSqlQuery/QSqlDatabase into a Storage error with the driver's reason.

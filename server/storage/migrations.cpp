@@ -1,8 +1,10 @@
 #include "storage/migrations.h"
 
+#include "storage/alertschema.h"
 #include "storage/database.h"
 #include "storage/erpschema.h"
 #include "storage/sqldialect.h"
+#include "storage/syncschema.h"
 
 #include <QDateTime>
 
@@ -122,6 +124,14 @@ QList<SchemaStep> hqSchemaSteps()
         {4, u"inventory: stock per SKU and warehouse, stock moves"_s, createInventory},
         {5, u"sales: orders, deliveries, invoices, credit notes, payments"_s, createSales},
         {6, u"purchasing: purchase orders, vendor bills, vendor payments"_s, createPurchasing},
+        // Sync (storage/syncschema.cpp).
+        {7,
+         u"sync: change feed, pushed mutations, customer field versions, quotes, tickets, "
+         "activities"_s,
+         createSync},
+        // Alerts (storage/alertschema.cpp).
+        {8, u"alerts: low stock, credit holds, overdue invoices, routed to a department"_s,
+         createAlerts},
     };
 }
 

@@ -150,7 +150,10 @@ public:
                    const QByteArray &contentType = QByteArrayLiteral("application/json"))
     {
         QUrl url = m_base;
-        url.setPath(path);
+        const qsizetype query = path.indexOf(u'?');
+        url.setPath(query < 0 ? path : path.left(query));
+        if (query >= 0)
+            url.setQuery(path.mid(query + 1));
         QNetworkRequest request(url);
         if (m_hasSsl)
             request.setSslConfiguration(m_ssl);

@@ -571,8 +571,9 @@ void tst_ErpFlows::rolesRefused()
     QVERIFY(expectDenied(Purchasing(db).payVendor(co.who.warehouse, co.vendor, d, 5).error()));
     Customer c;
     c.name = u"Sneaky"_s;
-    c.territory = u"NORTH"_s;
-    c.taxRegion = u"N"_s;
+    // A rep creates customers in its own territories only (MasterData::saveCustomer).
+    c.territory = u"SOUTH"_s;
+    c.taxRegion = u"S"_s;
     c.currency = u"USD"_s;
     QVERIFY(expectDenied(MasterData(db).saveCustomer(co.who.rep, c).error()));
     // A manager edits master data but cannot raise a credit limit.

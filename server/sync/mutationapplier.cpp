@@ -1,0 +1,827 @@
+#include "sync/mutationapplier.h"
+
+#include "domain/ids.h"
+#include "domain/names.h"
+#include "domain/wirerows.h"
+#include "erp/masterdata.h"
+#include "erp/quotes.h"
+#include "erp/sales.h"
+#include "erp/servicedesk.h"
+#include "merge/fieldmerge.h"
+#include "rules/ticketworkflow.h"
+#include "services/customerfields.h"
+#include "storage/database.h"
+#include "sync/hqclock.h"
+
+#include <QCborArray>
+#include <QJsonObject>
+
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace karvan::hq::sync {
+
+namespace {
+
+using karvan::sync::FieldVersion;
+using karvan::sync::Hlc;
+using karvan::sync::MutationResult;
+using karvan::sync::SyncMutation;
+using Status = MutationResult::Status;
+
+// HQ's verdict on one mutation, before the row is attached: what sync_mutations records.
+struct Verdict
+{
+    Status status = Status::Applied;
+    QString reasonCode;
+    QString reason;
+    QString entity; // the row to send back (empty: none)
+    QString entityId;
+    bool forged = false; // out of the caller's scope: audited as sync.forged_mutation
+    QString forgedTerritory;
+};
+
+Verdict applied(const QString &entity, const QString &id)
+{
+    return {Status::Applied, {}, {}, entity, id, false, {}};
+}
+
+Verdict changed(const QString &code, const QString &reason, const QString &entity,
+                const QString &id)
+{
+    return {Status::AppliedWithChanges, code, reason, entity, id, false, {}};
+}
+
+Verdict rejected(const QString &code, const QString &reason, const QString &entity = {},
+                 const QString &id = {})
+{
+    return {Status::Rejected, code, reason, entity, id, false, {}};
+}
+
+std::optional<Status> statusFromName(const QString &name)
+{
+    for (Status s : {Status::Applied, Status::AppliedWithChanges, Status::Rejected}) {
+        if (karvan::sync::statusName(s) == name)
+            return s;
+    }
+    return std::nullopt;
+}
+
+// The first line of a message, for the one-line reason.
+QString oneLine(const QString &text)
+{
+    const QString line = text.section(u'\n', 0, 0).trimmed();
+    return line.isEmpty() ? u"refused by HQ"_s : line.left(500);
+}
+
+Result<QString> textArg(const QCborMap &args, const QString &key, bool required)
+{
+    const QCborValue v = args.value(key);
+    if (v.isUndefined() || v.isNull()) {
+        if (required)
+            return makeError(ErrorCode::InvalidArgument, u"args.%1 is missing"_s.arg(key));
+        return QString();
+    }
+    if (!v.isString())
+        return makeError(ErrorCode::InvalidArgument, u"args.%1 must be text"_s.arg(key));
+    return v.toString();
+}
+
+Result<QUuid> idArg(const QCborMap &args, const QString &key)
+{
+    auto text = textArg(args, key, true);
+    if (!text)
+        return text.error();
+    const QUuid id = QUuid::fromString(*text);
+    if (id.isNull() || text->size() != 36)
+        return makeError(ErrorCode::InvalidArgument, u"args.%1 is not a UUID"_s.arg(key));
+    return id;
+}
+
+QDateTime timeArg(const QCborMap &args, const QString &key)
+{
+    return QDateTime::fromString(args.value(key).toString(), Qt::ISODateWithMs).toUTC();
+}
+
+// One mutation of one push: decides it against HQ's state and writes it through the ERP
+// modules. Domain refusals come back as rejected verdicts; only storage failures are errors.
+class MutationRun
+{
+public:
+    MutationRun(Database &db, const Caller &caller, const SyncMutation &mutation)
+        : m_db(db)
+        , m_caller(caller)
+        , m_m(mutation)
+        , m_actor {caller.user.login, caller.user.role, caller.user.territories}
+    { }
+
+    Result<Verdict> perform()
+    {
+        const QString &e = m_m.entity;
+        const QString &op = m_m.op;
+        if (e == wire::entity::Customer && (op == u"create"_s || op == u"update"_s))
+            return customer(op == u"create"_s);
+        if ((e == wire::entity::Order || e == wire::entity::Quote) && op == u"create"_s)
+            return document(e == wire::entity::Order);
+        if (e == wire::entity::Ticket && op == u"create"_s)
+            return ticketCreate();
+        if (e == wire::entity::Ticket && op == u"comment"_s)
+            return ticketComment();
+        if (e == wire::entity::Ticket && op == u"status"_s)
+            return ticketStatus();
+        if (e == wire::entity::Activity && op == u"create"_s)
+            return activityCreate();
+        return rejected(u"validation"_s,
+                        u"HQ does not accept \"%1\" on \"%2\" from a device"_s.arg(op, e));
+    }
+
+private:
+    // Why a domain error refuses the mutation; storage failures stay errors (the device
+    // retries).
+    Result<Verdict> refusal(const Error &error, const QString &entity = {}, const QString &id = {})
+    {
+        if (error.code == ErrorCode::Storage)
+            return error;
+        if (erp::isPermissionDenied(error))
+            return rejected(u"forbidden"_s, oneLine(error.message));
+        if (error.code == ErrorCode::NotFound)
+            return rejected(u"not_found"_s, oneLine(error.message), entity, id);
+        return rejected(u"validation"_s, oneLine(error.message), entity, id);
+    }
+
+    bool inScope(const QString &territory) const
+    {
+        const Role role = m_caller.user.role;
+        if (role == Role::Rep || role == Role::Kiosk)
+            return m_caller.user.territories.contains(territory);
+        return true;
+    }
+
+    Verdict forged(const QString &territory) const
+    {
+        Verdict v = rejected(u"out_of_scope"_s,
+                             u"this customer is outside your territories (%1)"_s.arg(territory));
+        v.forged = true;
+        v.forgedTerritory = territory;
+        return v;
+    }
+
+    // The customer a mutation is about: a verdict when it must be refused (unknown, out of
+    // scope, archived when mustBeActive), else std::nullopt with *out filled.
+    Result<std::optional<Verdict>> customerFor(const QUuid &customerId, bool mustBeActive,
+                                               erp::CustomerRecord *out)
+    {
+        const QString id = idToString(customerId);
+        auto found = erp::MasterData(m_db).findCustomer(id);
+        if (!found) {
+            if (found.error().code != ErrorCode::NotFound)
+                return found.error();
+            return std::optional<Verdict>(rejected(
+                u"not_found"_s,
+                u"customer %1 is unknown at HQ (never synced, or its creation was rejected)"_s.arg(
+                    id)));
+        }
+        if (!inScope(found->customer.territory))
+            return std::optional<Verdict>(forged(found->customer.territory));
+        if (mustBeActive && found->customer.archived)
+            return std::optional<Verdict>(rejected(u"archived"_s,
+                                                   u"customer %1 (%2) is archived at HQ"_s.arg(
+                                                       found->customer.code, found->customer.name),
+                                                   wire::entity::Customer, id));
+        *out = *found;
+        return std::optional<Verdict>();
+    }
+
+    Result<Verdict> customer(bool create)
+    {
+        const QString entity = wire::entity::Customer;
+        auto id = idArg(m_m.args, u"id"_s);
+        if (!id)
+            return refusal(id.error());
+        const QString idText = idToString(*id);
+        if (idText != m_m.entityId)
+            return rejected(u"validation"_s, u"args.id differs from entity_id"_s);
+        const QCborValue fieldsValue = m_m.args.value(u"fields"_s);
+        if (!fieldsValue.isMap())
+            return rejected(u"validation"_s, u"args.fields must be a map of fields"_s);
+        const QCborMap fields = fieldsValue.toMap();
+
+        erp::MasterData master(m_db);
+        auto found = master.findCustomer(idText);
+        if (!found && found.error().code != ErrorCode::NotFound)
+            return found.error();
+        const bool exists = found.ok();
+        if (exists && !inScope(found->customer.territory))
+            return forged(found->customer.territory);
+        if (!exists && !create)
+            return rejected(u"not_found"_s,
+                            u"customer %1 is unknown at HQ (never synced, or its creation was "
+                            "rejected)"_s.arg(idText));
+
+        // HQ-only fields, in fields or beside them (create's proposals excepted).
+        QStringList hqOnly;
+        for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+            const QString key = it.key().toString();
+            if (customerfields::hqOnly().contains(key))
+                hqOnly.append(key);
+        }
+        const QStringList proposals {u"territory"_s, u"currency"_s, u"tax_region"_s};
+        for (auto it = m_m.args.constBegin(); it != m_m.args.constEnd(); ++it) {
+            const QString key = it.key().toString();
+            if (key == u"id"_s || (create && proposals.contains(key)))
+                continue;
+            if (customerfields::hqOnly().contains(key))
+                hqOnly.append(key);
+        }
+        if (!hqOnly.isEmpty())
+            return rejected(u"hq_only_field"_s,
+                            u"%1 can only be changed at HQ"_s.arg(hqOnly.join(u", "_s)),
+                            exists ? entity : QString(), exists ? idText : QString());
+        for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+            if (auto r = customerfields::checkEditable(it.key().toString()); !r)
+                return refusal(r.error(), exists ? entity : QString(), exists ? idText : QString());
+        }
+        const QString hlc = m_m.hlc.toString();
+
+        if (!exists) {
+            Customer c;
+            c.id = *id;
+            auto territory = textArg(m_m.args, u"territory"_s, false);
+            auto currency = textArg(m_m.args, u"currency"_s, false);
+            auto taxRegion = textArg(m_m.args, u"tax_region"_s, false);
+            for (const auto *r : {&territory, &currency, &taxRegion}) {
+                if (!r->ok())
+                    return refusal(r->error());
+            }
+            c.territory = territory->trimmed().toUpper();
+            if (c.territory.isEmpty() && !m_caller.user.territories.isEmpty())
+                c.territory = m_caller.user.territories.constFirst();
+            if (c.territory.isEmpty())
+                return rejected(u"validation"_s, u"a new customer needs a territory"_s);
+            if (!inScope(c.territory))
+                return forged(c.territory);
+            c.currency = currency->trimmed().toUpper();
+            if (c.currency.isEmpty()) {
+                auto company = erp::companyCurrency(m_db);
+                if (!company)
+                    return refusal(company.error());
+                c.currency = *company;
+            }
+            c.taxRegion = taxRegion->trimmed();
+            QMap<QString, QString> fieldHlc;
+            for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+                const QString field = it.key().toString();
+                if (auto r = customerfields::apply(c, field, it.value()); !r)
+                    return refusal(r.error());
+                fieldHlc.insert(field, hlc);
+            }
+            auto saved = master.saveCustomer(m_actor, c, fieldHlc);
+            if (!saved)
+                return refusal(saved.error());
+            return applied(entity, idText);
+        }
+
+        Customer c = found->customer;
+        if (c.archived)
+            return rejected(
+                u"archived"_s,
+                u"customer %1 (%2) is archived at HQ and takes no edits"_s.arg(c.code, c.name),
+                entity, idText);
+        auto versions = master.customerFieldVersions(idText);
+        if (!versions)
+            return refusal(versions.error());
+        QStringList lost;
+        QMap<QString, QString> fieldHlc;
+        for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+            const QString field = it.key().toString();
+            const QString hqText = versions->value(field);
+            if (!hqText.isEmpty()) {
+                auto hqHlc = Hlc::fromString(hqText);
+                if (hqHlc && *hqHlc == m_m.hlc)
+                    continue; // this very write is already in
+                if (hqHlc
+                    && !karvan::sync::winsOver(
+                        FieldVersion {it.value(), m_m.hlc},
+                        FieldVersion {customerfields::value(c, field), *hqHlc})) {
+                    lost.append(field);
+                    continue;
+                }
+            }
+            if (auto r = customerfields::apply(c, field, it.value()); !r)
+                return refusal(r.error(), entity, idText);
+            fieldHlc.insert(field, hlc);
+        }
+        if (!fieldHlc.isEmpty()) {
+            auto saved = master.saveCustomer(m_actor, c, fieldHlc);
+            if (!saved)
+                return refusal(saved.error(), entity, idText);
+        }
+        if (lost.isEmpty())
+            return applied(entity, idText);
+        QStringList reasons;
+        for (const QString &field : std::as_const(lost))
+            reasons.append(u"%1: a later edit from HQ or another device wins"_s.arg(field));
+        return changed(u"superseded"_s, reasons.join(u"; "_s), entity, idText);
+    }
+
+    Result<Verdict> document(bool isOrder)
+    {
+        const QString entity = isOrder ? wire::entity::Order : wire::entity::Quote;
+        auto doc = wire::documentFromMutationArgs(m_m.args);
+        if (!doc)
+            return refusal(doc.error());
+        const bool kindMatches = (doc->kind == SalesDocument::Kind::Order) == isOrder;
+        if (!kindMatches)
+            return rejected(u"validation"_s, u"the document is not a %1"_s.arg(entity));
+        const QString id = idToString(doc->id);
+        if (id != m_m.entityId)
+            return rejected(u"validation"_s, u"the document id differs from entity_id"_s);
+        erp::CustomerRecord customer;
+        auto scope = customerFor(doc->customerId, true, &customer);
+        if (!scope)
+            return scope.error();
+        if (*scope)
+            return **scope;
+
+        if (!isOrder) {
+            auto quote = erp::Quotes(m_db).create(m_actor, *doc);
+            if (!quote)
+                return refusal(quote.error());
+            if (quote->totalsDiffer || !quote->repricedLines.isEmpty()) {
+                QString reason = quote->repricedLines.join(u"; "_s);
+                if (reason.isEmpty())
+                    reason = u"HQ re-priced the quote: total %1 -> %2"_s.arg(
+                        doc->total.toDecimalString(), quote->quote.total.toDecimalString());
+                return changed(u"repriced"_s, reason, entity, id);
+            }
+            return applied(entity, id);
+        }
+
+        auto outcome = erp::SalesOrders(m_db).intake(m_actor, *doc);
+        if (!outcome)
+            return refusal(outcome.error());
+        const bool repriced = doc->total.isValid() && doc->total.minorUnits() != outcome->total;
+        QString reason = outcome->reason;
+        switch (outcome->status) {
+        case DocumentStatus::CreditHold:
+            return changed(u"credit_hold"_s, reason.isEmpty() ? u"credit hold"_s : reason, entity,
+                           id);
+        case DocumentStatus::Backordered:
+        case DocumentStatus::PartiallyAllocated:
+            return changed(u"backordered"_s, reason.isEmpty() ? u"backordered"_s : reason, entity,
+                           id);
+        case DocumentStatus::Rejected:
+        case DocumentStatus::Cancelled:
+            return rejected(u"validation"_s, reason.isEmpty() ? u"rejected by HQ"_s : reason,
+                            entity, id);
+        default:
+            break;
+        }
+        if (repriced) {
+            if (reason.isEmpty()) {
+                auto hqTotal = Money::fromMinor(outcome->total, outcome->currency);
+                reason = u"HQ re-priced the order: total %1 -> %2"_s.arg(
+                    doc->total.toDecimalString(),
+                    hqTotal ? hqTotal->toDecimalString() : QString::number(outcome->total));
+            }
+            return changed(u"repriced"_s, reason, entity, id);
+        }
+        return applied(entity, id);
+    }
+
+    Result<Verdict> ticketCreate()
+    {
+        auto id = idArg(m_m.args, u"id"_s);
+        if (!id)
+            return refusal(id.error());
+        if (idToString(*id) != m_m.entityId)
+            return rejected(u"validation"_s, u"args.id differs from entity_id"_s);
+        auto customerId = idArg(m_m.args, u"customer_id"_s);
+        if (!customerId)
+            return refusal(customerId.error());
+        auto subject = textArg(m_m.args, u"subject"_s, true);
+        auto description = textArg(m_m.args, u"description"_s, false);
+        auto priority = textArg(m_m.args, u"priority"_s, false);
+        auto status = textArg(m_m.args, u"status"_s, false);
+        for (const auto *r : {&subject, &description, &priority, &status}) {
+            if (!r->ok())
+                return refusal(r->error());
+        }
+        Ticket t;
+        t.id = *id;
+        t.customerId = *customerId;
+        t.subject = *subject;
+        t.description = *description;
+        if (!priority->isEmpty()) {
+            auto p = parseTicketPriority(*priority);
+            if (!p)
+                return rejected(u"validation"_s, u"unknown priority \"%1\""_s.arg(*priority));
+            t.priority = *p;
+        }
+        if (!status->isEmpty() && *status != ticketStatusName(Ticket::Status::Open))
+            return rejected(u"validation"_s, u"a new ticket is open, not \"%1\""_s.arg(*status));
+        t.createdAt = timeArg(m_m.args, u"created_at"_s);
+        erp::CustomerRecord customer;
+        auto scope = customerFor(t.customerId, true, &customer);
+        if (!scope)
+            return scope.error();
+        if (*scope)
+            return **scope;
+        auto opened = erp::ServiceDesk(m_db).openTicket(m_actor, t, m_m.hlc.toString());
+        if (!opened)
+            return refusal(opened.error());
+        return applied(wire::entity::Ticket, idToString(t.id));
+    }
+
+    // The ticket a comment or status change is about, in the caller's scope.
+    Result<std::optional<Verdict>> ticketFor(const QUuid &ticketId, Ticket *out)
+    {
+        auto ticket = erp::ServiceDesk(m_db).findTicket(ticketId);
+        if (!ticket) {
+            if (ticket.error().code != ErrorCode::NotFound)
+                return ticket.error();
+            return std::optional<Verdict>(rejected(
+                u"not_found"_s,
+                u"ticket %1 is unknown at HQ (never synced, or its creation was rejected)"_s.arg(
+                    idToString(ticketId))));
+        }
+        erp::CustomerRecord customer;
+        auto scope = customerFor(ticket->customerId, false, &customer);
+        if (!scope)
+            return scope.error();
+        if (*scope)
+            return *scope;
+        *out = *ticket;
+        return std::optional<Verdict>();
+    }
+
+    Result<Verdict> ticketComment()
+    {
+        const QUuid ticketId = QUuid::fromString(m_m.entityId);
+        if (ticketId.isNull() || m_m.entityId.size() != 36)
+            return rejected(u"validation"_s, u"entity_id is not a ticket id"_s);
+        auto argTicket = textArg(m_m.args, u"ticket_id"_s, false);
+        if (!argTicket)
+            return refusal(argTicket.error());
+        if (!argTicket->isEmpty() && *argTicket != m_m.entityId)
+            return rejected(u"validation"_s, u"args.ticket_id differs from entity_id"_s);
+        auto commentId = idArg(m_m.args, u"id"_s);
+        if (!commentId)
+            return refusal(commentId.error());
+        auto body = textArg(m_m.args, u"body"_s, true);
+        if (!body)
+            return refusal(body.error());
+        Ticket ticket;
+        auto scope = ticketFor(ticketId, &ticket);
+        if (!scope)
+            return scope.error();
+        if (*scope)
+            return **scope;
+        TicketComment c {*commentId, m_actor.login, timeArg(m_m.args, u"at"_s), *body};
+        auto added = erp::ServiceDesk(m_db).addComment(m_actor, ticketId, c);
+        if (!added)
+            return refusal(added.error(), wire::entity::Ticket, m_m.entityId);
+        return applied(wire::entity::Ticket, m_m.entityId);
+    }
+
+    Result<Verdict> ticketStatus()
+    {
+        auto id = idArg(m_m.args, u"id"_s);
+        if (!id)
+            return refusal(id.error());
+        if (idToString(*id) != m_m.entityId)
+            return rejected(u"validation"_s, u"args.id differs from entity_id"_s);
+        auto to = textArg(m_m.args, u"to"_s, true);
+        if (!to)
+            return refusal(to.error());
+        auto status = TicketWorkflow::parseStatus(*to);
+        if (!status)
+            return refusal(status.error());
+        const QCborValue reopenValue = m_m.args.value(u"reopen"_s);
+        if (!reopenValue.isUndefined() && !reopenValue.isNull() && !reopenValue.isBool())
+            return rejected(u"validation"_s, u"args.reopen must be true or false"_s);
+        const bool reopen = reopenValue.toBool(false);
+        Ticket ticket;
+        auto scope = ticketFor(*id, &ticket);
+        if (!scope)
+            return scope.error();
+        if (*scope)
+            return **scope;
+        auto moved = erp::ServiceDesk(m_db).changeStatus(m_actor, *id, *status, reopen,
+                                                         m_m.hlc.toString());
+        if (!moved)
+            return refusal(moved.error(), wire::entity::Ticket, m_m.entityId);
+        return applied(wire::entity::Ticket, m_m.entityId);
+    }
+
+    Result<Verdict> activityCreate()
+    {
+        auto id = idArg(m_m.args, u"id"_s);
+        if (!id)
+            return refusal(id.error());
+        if (idToString(*id) != m_m.entityId)
+            return rejected(u"validation"_s, u"args.id differs from entity_id"_s);
+        auto customerId = idArg(m_m.args, u"customer_id"_s);
+        if (!customerId)
+            return refusal(customerId.error());
+        auto kind = textArg(m_m.args, u"kind"_s, true);
+        auto subject = textArg(m_m.args, u"subject"_s, false);
+        auto notes = textArg(m_m.args, u"notes"_s, false);
+        auto photo = textArg(m_m.args, u"photo_path"_s, false);
+        for (const auto *r : {&kind, &subject, &notes, &photo}) {
+            if (!r->ok())
+                return refusal(r->error());
+        }
+        auto parsedKind = parseActivityKind(*kind);
+        if (!parsedKind)
+            return rejected(u"validation"_s, u"unknown activity kind \"%1\""_s.arg(*kind));
+        const QCborValue duration = m_m.args.value(u"duration_minutes"_s);
+        if (!duration.isUndefined() && !duration.isNull() && !duration.isInteger())
+            return rejected(u"validation"_s, u"args.duration_minutes must be an integer"_s);
+        const qint64 minutes = duration.toInteger(0);
+        if (minutes < 0 || minutes > 24 * 60)
+            return rejected(u"validation"_s, u"duration_minutes must be between 0 and 1440"_s);
+        Activity a;
+        a.id = *id;
+        a.customerId = *customerId;
+        a.kind = *parsedKind;
+        a.subject = *subject;
+        a.notes = *notes;
+        a.durationMinutes = int(minutes);
+        a.photoPath = *photo;
+        a.at = timeArg(m_m.args, u"at"_s);
+        a.author = m_actor.login;
+        erp::CustomerRecord customer;
+        auto scope = customerFor(a.customerId, true, &customer);
+        if (!scope)
+            return scope.error();
+        if (*scope)
+            return **scope;
+        auto logged = erp::ServiceDesk(m_db).logActivity(m_actor, a);
+        if (!logged)
+            return refusal(logged.error());
+        return applied(wire::entity::Activity, m_m.entityId);
+    }
+
+    Database &m_db;
+    const Caller &m_caller;
+    const SyncMutation &m_m;
+    const erp::Actor m_actor;
+};
+
+// ---- the row sent back with a result -------------------------------------------------------
+
+struct WireRow
+{
+    QCborMap row;
+    Hlc hlc;
+};
+
+Result<SalesDocument> loadOrder(Database &db, const QString &orderId)
+{
+    auto head = erp::queryRow(db,
+                              u"SELECT doc_number, customer_id, currency, order_date, status, "
+                              "status_reason, net_minor, tax_minor, total_minor, rep_login, "
+                              "created_at FROM sales_orders WHERE id = ?"_s,
+                              {orderId});
+    if (!head)
+        return head.error();
+    if (head->isEmpty())
+        return erp::notFound(u"unknown sales order %1"_s.arg(orderId));
+    const erp::Row &h = *head;
+    SalesDocument d;
+    d.id = QUuid::fromString(orderId);
+    d.kind = SalesDocument::Kind::Order;
+    d.number = h.at(0).toString();
+    d.customerId = QUuid::fromString(h.at(1).toString());
+    d.currency = h.at(2).toString();
+    d.date = QDate::fromString(h.at(3).toString(), Qt::ISODate);
+    parseDocumentStatus(h.at(4).toString(), &d.status);
+    d.statusReason = h.at(5).toString();
+    auto money = [&](const QVariant &v) {
+        return Money::fromMinor(v.toLongLong(), d.currency);
+    };
+    if (!money(0))
+        return erp::invalid(u"order %1 has an unknown currency"_s.arg(d.number));
+    d.net = money(h.at(6)).value();
+    d.tax = money(h.at(7)).value();
+    d.total = money(h.at(8)).value();
+    d.createdBy = h.at(9).toString();
+    d.createdAt = QDateTime::fromString(h.at(10).toString(), Qt::ISODateWithMs);
+    auto lines = erp::queryRows(db,
+                                u"SELECT line_no, sku, unit, qty_milli, warehouse_code, "
+                                "unit_price_minor, net_minor, tax_minor, total_minor "
+                                "FROM sales_order_lines WHERE order_id = ? ORDER BY line_no"_s,
+                                {orderId});
+    if (!lines)
+        return lines.error();
+    for (const erp::Row &r : *lines) {
+        DocumentLine l;
+        l.lineNo = r.at(0).toInt();
+        l.sku = r.at(1).toString();
+        auto qty = Quantity::fromMilli(r.at(3).toLongLong(), r.at(2).toString());
+        if (!qty)
+            return qty.error();
+        l.quantity = *qty;
+        l.warehouseCode = r.at(4).toString();
+        l.unitPrice = money(r.at(5)).value();
+        l.lineNet = money(r.at(6)).value();
+        l.lineTax = money(r.at(7)).value();
+        l.lineTotal = money(r.at(8)).value();
+        d.lines.append(l);
+    }
+    return d;
+}
+
+// The row as it stands at HQ and its HLC: the latest HLC the change feed holds for it (for a
+// customer also its newest field version), else a fresh HQ timestamp.
+Result<std::optional<WireRow>> loadWireRow(Database &db, const QString &entity, const QString &id)
+{
+    WireRow w;
+    QString newest;
+    if (entity == wire::entity::Customer) {
+        erp::MasterData master(db);
+        auto c = master.findCustomer(id);
+        if (!c)
+            return c.error().code == ErrorCode::NotFound
+                ? Result<std::optional<WireRow>>(std::optional<WireRow>())
+                : c.error();
+        auto versions = master.customerFieldVersions(id);
+        if (!versions)
+            return versions.error();
+        w.row = wire::customerRow(c->customer);
+        QCborMap fieldHlc;
+        for (auto it = versions->constBegin(); it != versions->constEnd(); ++it) {
+            fieldHlc.insert(it.key(), it.value());
+            newest = std::max(newest, it.value());
+        }
+        w.row.insert(u"field_hlc"_s, fieldHlc);
+        w.row.insert(u"credit_hold"_s, c->creditHold);
+    } else if (entity == wire::entity::Order || entity == wire::entity::Quote) {
+        auto d = entity == wire::entity::Order ? loadOrder(db, id) : erp::Quotes(db).find(id);
+        if (!d)
+            return d.error().code == ErrorCode::Storage ? Result<std::optional<WireRow>>(d.error())
+                                                        : std::optional<WireRow>();
+        w.row = wire::documentRow(*d);
+    } else if (entity == wire::entity::Ticket) {
+        auto t = erp::ServiceDesk(db).findTicket(QUuid::fromString(id));
+        if (!t)
+            return t.error().code == ErrorCode::Storage ? Result<std::optional<WireRow>>(t.error())
+                                                        : std::optional<WireRow>();
+        w.row = wire::ticketRow(*t);
+    } else if (entity == wire::entity::Activity) {
+        auto a = erp::ServiceDesk(db).findActivity(QUuid::fromString(id));
+        if (!a)
+            return a.error().code == ErrorCode::Storage ? Result<std::optional<WireRow>>(a.error())
+                                                        : std::optional<WireRow>();
+        w.row = wire::activityRow(*a);
+    } else {
+        return std::optional<WireRow>();
+    }
+    auto feed = db.scalar(u"SELECT MAX(hlc) FROM sync_feed WHERE entity = ? AND entity_id = ? "
+                          "AND hlc <> ''"_s,
+                          {entity, id});
+    if (!feed)
+        return feed.error();
+    newest = std::max(newest, feed->toString());
+    auto parsed = Hlc::fromString(newest);
+    w.hlc = parsed ? *parsed : hqClock().now();
+    return std::optional<WireRow>(w);
+}
+
+struct Recorded
+{
+    QString deviceId;
+    qint64 seq = 0;
+    QString mutationId;
+    Verdict verdict;
+};
+
+} // namespace
+
+Result<karvan::sync::PushResponse> MutationApplier::apply(const Caller &caller,
+                                                          const karvan::sync::PushRequest &request)
+{
+    karvan::sync::PushResponse response;
+    const QString deviceId = idToString(request.deviceId);
+    for (const SyncMutation &m : request.mutations) {
+        const QString mutationId = idToString(m.mutationId);
+        Verdict verdict;
+        bool replayed = false;
+        bool record = false;
+        auto tx = m_db.transaction([&]() -> Result<void> {
+            auto seen = erp::queryRows(m_db,
+                                       u"SELECT device_id, seq, mutation_id, status, reason_code, "
+                                       "reason, result_entity, result_entity_id FROM "
+                                       "sync_mutations WHERE (device_id = ? AND seq = ?) OR "
+                                       "mutation_id = ?"_s,
+                                       {deviceId, m.seq, mutationId});
+            if (!seen)
+                return seen.error();
+            std::optional<Recorded> sameSeq, sameId;
+            for (const erp::Row &r : *seen) {
+                Recorded rec {r.at(0).toString(), r.at(1).toLongLong(), r.at(2).toString(), {}};
+                rec.verdict.status = statusFromName(r.at(3).toString()).value_or(Status::Rejected);
+                rec.verdict.reasonCode = r.at(4).toString();
+                rec.verdict.reason = r.at(5).toString();
+                rec.verdict.entity = r.at(6).toString();
+                rec.verdict.entityId = r.at(7).toString();
+                if (rec.deviceId == deviceId && rec.seq == m.seq)
+                    sameSeq = rec;
+                if (rec.mutationId == mutationId)
+                    sameId = rec;
+            }
+            if (sameSeq && sameSeq->mutationId != mutationId) {
+                verdict = rejected(
+                    u"seq_reused"_s,
+                    u"seq %1 of this device was already used by mutation %2"_s.arg(m.seq).arg(
+                        sameSeq->mutationId));
+                return {};
+            }
+            if (sameId) {
+                if (sameId->deviceId != deviceId) {
+                    verdict
+                        = rejected(u"validation"_s,
+                                   u"mutation_id %1 was sent by another device"_s.arg(mutationId));
+                    return {};
+                }
+                verdict = sameId->verdict;
+                replayed = true;
+                return {};
+            }
+
+            record = true;
+            if (auto merged = hqClock().update(m.hlc); !merged) {
+                verdict = rejected(u"clock_skew"_s,
+                                   u"the device clock is too far ahead of HQ (%1); set the "
+                                   "device's date and time"_s.arg(m.hlc.toString()));
+            } else {
+                // The work in a savepoint of its own: a refusal found half way leaves nothing.
+                auto work = m_db.transaction([&]() -> Result<void> {
+                    auto v = MutationRun(m_db, caller, m).perform();
+                    if (!v)
+                        return v.error();
+                    verdict = *v;
+                    if (verdict.status == Status::Rejected)
+                        return makeError(ErrorCode::Conflict, verdict.reason);
+                    return {};
+                });
+                if (!work && work.error().code == ErrorCode::Storage)
+                    return work.error();
+                if (!work && verdict.status != Status::Rejected)
+                    verdict = rejected(u"validation"_s, oneLine(work.error().message));
+            }
+            return erp::execSql(m_db,
+                                u"INSERT INTO sync_mutations (device_id, seq, mutation_id, "
+                                "entity, entity_id, op, status, reason_code, reason, "
+                                "result_entity, result_entity_id, applied_at) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                                {deviceId, m.seq, mutationId, m.entity, m.entityId, m.op,
+                                 karvan::sync::statusName(verdict.status), verdict.reasonCode,
+                                 verdict.reason, verdict.entity, verdict.entityId, erp::nowUtc()});
+        });
+        if (!tx)
+            return tx.error();
+
+        if (record && verdict.forged) {
+            const erp::Actor actor {caller.user.login, caller.user.role, caller.user.territories};
+            auto audited = m_db.transaction([&]() -> Result<void> {
+                return erp::audit(m_db, actor, u"sync.forged_mutation"_s, m.entity, m.entityId, {},
+                                  {{u"device_id"_s, deviceId},
+                                   {u"seq"_s, double(m.seq)},
+                                   {u"mutation_id"_s, mutationId},
+                                   {u"op"_s, m.op},
+                                   {u"territory"_s, verdict.forgedTerritory}});
+            });
+            if (!audited)
+                return audited.error();
+        }
+
+        MutationResult result;
+        result.seq = m.seq;
+        result.mutationId = m.mutationId;
+        result.status = verdict.status;
+        result.reasonCode = verdict.reasonCode;
+        result.reason = verdict.status == Status::Applied || !verdict.reason.isEmpty()
+            ? verdict.reason
+            : u"refused by HQ"_s;
+        result.replayed = replayed;
+        if (!verdict.entity.isEmpty()) {
+            auto row = loadWireRow(m_db, verdict.entity, verdict.entityId);
+            if (!row)
+                return row.error();
+            if (*row) {
+                result.entity = verdict.entity;
+                result.entityId = verdict.entityId;
+                result.row = (*row)->row;
+                result.rowHlc = (*row)->hlc;
+            }
+        }
+        response.results.append(result);
+    }
+    response.serverHlc = hqClock().now();
+    return response;
+}
+
+} // namespace karvan::hq::sync
