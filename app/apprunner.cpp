@@ -20,7 +20,14 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
+#include <QEventLoop>
+#include <QTimer>
+
 #include <atomic>
+#include <cstdio>
+#include <optional>
+#include <termios.h>
+#include <unistd.h>
 
 namespace karvan::app {
 
@@ -48,6 +55,88 @@ QString startLanguage(const QString &requested)
         return requested;
     const QString system = QLocale::system().name().section(u'_', 0, 0);
     return known.contains(system) ? system : u"en"_s;
+}
+
+// The password for --login: $KARVAN_PASSWORD, else one line on stdin (not echoed on a
+// terminal).
+Result<QString> startPassword()
+{
+    const QByteArray env = qgetenv("KARVAN_PASSWORD");
+    if (!env.isEmpty())
+        return QString::fromUtf8(env);
+    const bool terminal = isatty(STDIN_FILENO) == 1;
+    termios saved {};
+    bool echoOff = false;
+    if (terminal) {
+        std::fputs("password: ", stderr);
+        std::fflush(stderr);
+        if (tcgetattr(STDIN_FILENO, &saved) == 0) {
+            termios quiet = saved;
+            quiet.c_lflag &= ~tcflag_t(ECHO);
+            echoOff = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+        }
+    }
+    QByteArray line;
+    bool tooLong = false;
+    for (;;) {
+        const int c = std::fgetc(stdin);
+        if (c == EOF || c == '\n')
+            break;
+        if (line.size() >= 4096) {
+            tooLong = true;
+            break;
+        }
+        line.append(char(c));
+    }
+    if (echoOff)
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    if (terminal)
+        std::fputs("\n", stderr);
+    if (tooLong)
+        return makeError(ErrorCode::InvalidArgument, u"the password is longer than 4096 bytes"_s);
+    if (line.endsWith('\r'))
+        line.chop(1);
+    if (line.isEmpty())
+        return makeError(ErrorCode::InvalidArgument,
+                         u"--login needs the password on stdin (one line) or in "
+                         "KARVAN_PASSWORD"_s);
+    return QString::fromUtf8(line);
+}
+
+// Signs in and runs the first sync, waiting for both; the error, or what the sync did.
+Result<QString> signInAndSync(DeviceSession &session, const QString &server, const QString &login,
+                              const QString &password, const QString &caFile)
+{
+    QEventLoop loop;
+    std::optional<Error> error;
+    QString summary;
+    bool done = false;
+    auto finish = [&] {
+        done = true;
+        loop.quit();
+    };
+    QObject::connect(
+        &session, &DeviceSession::signInFinished, &loop, [&](bool ok, const QString &message) {
+            if (!ok) {
+                error = makeError(ErrorCode::InvalidArgument, u"sign-in failed: "_s + message);
+                finish();
+            }
+        });
+    QObject::connect(&session, &DeviceSession::syncFinished, &loop,
+                     [&](bool ok, const QString &message) {
+                         if (!ok)
+                             error = makeError(ErrorCode::Storage, u"sync failed: "_s + message);
+                         summary = message;
+                         finish();
+                     });
+    session.waitUntilIdle(30000);
+    session.signIn(server, login, password, caFile);
+    if (!done)
+        loop.exec();
+    if (error)
+        return *error;
+    session.waitUntilIdle(30000);
+    return summary;
 }
 
 } // namespace
@@ -84,8 +173,30 @@ int run(int argc, char **argv)
     parser.addOption({u"kiosk-idle"_s, u"Kiosk idle reset, seconds."_s, u"seconds"_s});
     parser.addOption({u"self-test"_s, u"Load every page in every language, then exit."_s});
     parser.addOption({u"screenshots"_s, u"Write screenshots of every page to DIR."_s, u"dir"_s});
-    parser.addOption({u"user"_s, u"The signed-in login."_s, u"login"_s, u"rep.tr1"_s});
+    parser.addOption({u"user"_s, u"Who writes, when not signed in."_s, u"login"_s, u"rep.tr1"_s});
+    parser.addOption(
+        {u"server"_s, u"Sign in to HQ at start (with --login) and sync once."_s, u"url"_s});
+    parser.addOption({u"login"_s,
+                      u"Your login at HQ; the password is read from stdin (or "
+                      "KARVAN_PASSWORD)."_s,
+                      u"name"_s});
+    parser.addOption({u"ca-file"_s, u"PEM certificates to trust (a self-hosted HQ)."_s, u"pem"_s});
     parser.process(app);
+
+    const bool signInAtStart = parser.isSet(u"server"_s) || parser.isSet(u"login"_s);
+    if (signInAtStart && (!parser.isSet(u"server"_s) || !parser.isSet(u"login"_s))) {
+        QTextStream(stderr) << "karvan: --server and --login go together" << Qt::endl;
+        return 2;
+    }
+    QString password;
+    if (signInAtStart) {
+        auto read = startPassword();
+        if (!read) {
+            QTextStream(stderr) << "karvan: " << read.errorMessage() << Qt::endl;
+            return 2;
+        }
+        password = *read;
+    }
 
     const bool selfTest = parser.isSet(u"self-test"_s);
     const QString screenshotDir = parser.value(u"screenshots"_s);
@@ -94,11 +205,16 @@ int run(int argc, char **argv)
         s_previousHandler = qInstallMessageHandler(countingHandler);
     QTextStream err(stderr);
 
-    // The self-test and screenshots run on a fresh demo store of their own.
+    // The self-test and screenshots run on a fresh demo store of their own, or on what the
+    // sign-in synced.
     QTemporaryDir tempDir;
     QString path = parser.value(u"db"_s);
     QDate today = QDate::currentDate();
-    if (tour) {
+    if (tour && signInAtStart) {
+        if (path.isEmpty())
+            path = tempDir.filePath(u"device.sqlite"_s);
+        today = DemoOptions().today;
+    } else if (tour) {
         path = tempDir.filePath(u"device.sqlite"_s);
         today = DemoOptions().today;
     } else if (path.isEmpty()) {
@@ -106,7 +222,7 @@ int run(int argc, char **argv)
         QDir().mkpath(dir);
         path = QDir(dir).filePath(u"device.sqlite"_s);
     }
-    if ((tour || parser.isSet(u"demo"_s)) && !QFileInfo::exists(path)) {
+    if (((tour && !signInAtStart) || parser.isSet(u"demo"_s)) && !QFileInfo::exists(path)) {
         QElapsedTimer timer;
         timer.start();
         if (auto r = createDemoStore(path); !r) {
@@ -138,6 +254,25 @@ int run(int argc, char **argv)
     if (engine.rootObjects().isEmpty()) {
         err << "karvan: the user interface did not load" << Qt::endl;
         return 1;
+    }
+    if (signInAtStart) {
+        const QString server = parser.value(u"server"_s);
+        auto synced = signInAndSync(session, server, parser.value(u"login"_s), password,
+                                    parser.value(u"ca-file"_s));
+        password.fill(u'\0');
+        if (!synced) {
+            err << "karvan: " << synced.errorMessage() << Qt::endl;
+            if (tour)
+                return 1;
+        } else {
+            const QVariantMap held = session.storeSummaryBlocking();
+            QTextStream(stdout) << "karvan: signed in to " << session.serverUrl() << " as "
+                                << session.account() << "; first sync: " << *synced
+                                << "; this device now holds " << held.value(u"customers"_s).toInt()
+                                << " customers, " << held.value(u"products"_s).toInt()
+                                << " products, " << held.value(u"orders"_s).toInt() << " orders, "
+                                << held.value(u"tickets"_s).toInt() << " open tickets" << Qt::endl;
+        }
     }
     if (!tour)
         return app.exec();

@@ -11,6 +11,10 @@ namespace karvan::app {
 //   karvan --self-test            every page, every language, phone and tablet; non-zero on
 //                                 any QML warning or error
 //   karvan --screenshots DIR      PNGs of every page in en, fa, ar at phone and tablet size
+//   karvan --server URL --login NAME [--ca-file PEM]
+//                                 signs in to HQ at start (password on stdin, or
+//                                 KARVAN_PASSWORD) and syncs once; with --self-test the pages
+//                                 are then checked on what the sync brought
 int run(int argc, char **argv);
 
 // Writes the small demo company into a new store at path (self-test, screenshots, tests).

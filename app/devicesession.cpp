@@ -111,8 +111,11 @@ DeviceSession::~DeviceSession()
 {
     if (m_thread.isRunning()) {
         // The store is closed on its own thread, then the thread ends.
+        // A sync round waiting for HQ ends when the thread quits (its request is abandoned,
+        // its open transaction rolled back); the store closes after it.
         QMetaObject::invokeMethod(
-            m_worker.get(), [w = m_worker.get()] { w->close(); }, Qt::BlockingQueuedConnection);
+            m_worker.get(), [w = m_worker.get()] { w->run([w] { w->close(); }); },
+            Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     }
@@ -148,6 +151,7 @@ void DeviceSession::start()
                            }
                            m_ready = true;
                            Q_EMIT readyChanged();
+                           refreshAccount();
                            notifyStoreChanged();
                        });
 }
@@ -196,6 +200,7 @@ void DeviceSession::notifyStoreChanged()
     searchProducts(m_productQuery);
     if (!m_customerId.isNull())
         openCustomer(idToString(m_customerId));
+    m_order->refreshSaved();
 }
 
 void DeviceSession::refreshFormatted()
@@ -617,6 +622,11 @@ void DeviceSession::refreshSync()
                                                      {u"created"_s, f->dateTime(m.createdAt)}});
                                             m_outbox->setRows(std::move(rows));
                                         });
+}
+
+QString DeviceSession::documentStatusLabel(DocumentStatus status)
+{
+    return documentStatusText(status);
 }
 
 QString DeviceSession::statusLabel(const QString &workflowName) const

@@ -5,6 +5,7 @@
 #include "sessiondata.h"
 
 #include "domain/result.h"
+#include "engine/syncengine.h"
 
 #include <QDate>
 #include <QObject>
@@ -43,7 +44,28 @@ class DeviceSession : public QObject
     Q_PROPERTY(bool ready READ ready NOTIFY readyChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY failed)
-    Q_PROPERTY(QString userName READ userName CONSTANT)
+    Q_PROPERTY(QString userName READ userName NOTIFY accountChanged)
+    // Sign-in and sync (devicesessionsync.cpp).
+    Q_PROPERTY(bool signedIn READ signedIn NOTIFY accountChanged)
+    Q_PROPERTY(QString account READ account NOTIFY accountChanged) // the signed-in login
+    Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY accountChanged)
+    Q_PROPERTY(bool signingIn READ signingIn NOTIFY signingInChanged)
+    Q_PROPERTY(QString signInError READ signInError NOTIFY signingInChanged)
+    Q_PROPERTY(bool syncing READ syncing NOTIFY syncProgressChanged)
+    // A sync round's progress: pushed changes, pulled records and bytes, done / total (a total
+    // of 0 is not known yet); progress is 0..1, or -1 while it cannot be estimated.
+    Q_PROPERTY(QString syncPhase READ syncPhase NOTIFY syncProgressChanged)
+    Q_PROPERTY(double changesDone READ changesDone NOTIFY syncProgressChanged)
+    Q_PROPERTY(double changesTotal READ changesTotal NOTIFY syncProgressChanged)
+    Q_PROPERTY(double recordsDone READ recordsDone NOTIFY syncProgressChanged)
+    Q_PROPERTY(double recordsTotal READ recordsTotal NOTIFY syncProgressChanged)
+    Q_PROPERTY(double bytesDone READ bytesDone NOTIFY syncProgressChanged)
+    Q_PROPERTY(double bytesTotal READ bytesTotal NOTIFY syncProgressChanged)
+    Q_PROPERTY(double progress READ progress NOTIFY syncProgressChanged)
+    Q_PROPERTY(QString recordsText READ recordsText NOTIFY syncProgressChanged)
+    Q_PROPERTY(QString bytesText READ bytesText NOTIFY syncProgressChanged)
+    Q_PROPERTY(QString syncError READ syncError NOTIFY syncProgressChanged)
+    Q_PROPERTY(QString syncSummary READ syncSummary NOTIFY syncProgressChanged)
     Q_PROPERTY(CustomerListModel *customers READ customers CONSTANT)
     Q_PROPERTY(ProductListModel *products READ products CONSTANT)
     Q_PROPERTY(AlertListModel *alerts READ alerts CONSTANT)
@@ -93,6 +115,35 @@ public:
     QString lastSync() const;
     QString todayText() const;
 
+    bool signedIn() const { return m_account.signedIn; }
+    QString account() const { return m_account.login; }
+    QString serverUrl() const { return m_account.server; }
+    bool signingIn() const { return m_signingIn; }
+    QString signInError() const { return m_signInError; }
+    bool syncing() const { return m_syncing; }
+    QString syncPhase() const { return m_syncPhase; }
+    double changesDone() const { return double(m_progress.mutationsDone); }
+    double changesTotal() const { return double(m_progress.mutationsTotal); }
+    double recordsDone() const { return double(m_progress.recordsDone); }
+    double recordsTotal() const { return double(m_progress.recordsTotal); }
+    double bytesDone() const { return double(m_progress.bytesDone); }
+    double bytesTotal() const { return double(m_progress.bytesTotal); }
+    double progress() const;
+    QString recordsText() const;
+    QString bytesText() const;
+    QString syncError() const { return m_syncError; }
+    QString syncSummary() const;
+    sync::SyncReport lastReport() const { return m_report; }
+
+    // Signs in to HQ (on the store thread), then runs the initial sync. The password is sent
+    // once and never stored; HQ's token is.
+    Q_INVOKABLE void signIn(const QString &server, const QString &login, const QString &password,
+                            const QString &caFile = {});
+    // Refused while changes are waiting to sync; HQ revokes this device's token.
+    Q_INVOKABLE void signOut();
+    // One sync round now (ignored while one runs). syncFinished tells how it went.
+    Q_INVOKABLE void syncNow();
+
     // Search as you type: restarts a short debounce; a result older than the newest request
     // is dropped, and a request that is no longer the newest when the worker reaches it is
     // skipped.
@@ -121,6 +172,8 @@ public:
     Q_INVOKABLE void keepTheirs(const QString &conflictId);
     Q_INVOKABLE void reapplyMine(const QString &conflictId);
     Q_INVOKABLE QString statusLabel(const QString &workflowName) const;
+    // An order's or quote's status in the user's language ("Confirmed", "Credit hold").
+    static QString documentStatusLabel(DocumentStatus status);
 
     // Runs work on the store thread; done (optional) gets its result back on this thread.
     template<typename T>
@@ -133,19 +186,21 @@ public:
         QMetaObject::invokeMethod(
             workerObject(),
             [self, worker = m_worker.get(), work = std::move(work), done = std::move(done)] {
-                T result = work(*worker);
-                if (!self)
-                    return;
-                QMetaObject::invokeMethod(
-                    self.data(),
-                    [self, done, result = std::move(result)] {
-                        if (!self)
-                            return;
-                        if (done)
-                            done(result);
-                        self->finishRequest();
-                    },
-                    Qt::QueuedConnection);
+                runOnWorker(*worker, [self, worker, work, done] {
+                    T result = work(*worker);
+                    if (!self)
+                        return;
+                    QMetaObject::invokeMethod(
+                        self.data(),
+                        [self, done, result = std::move(result)] {
+                            if (!self)
+                                return;
+                            if (done)
+                                done(result);
+                            self->finishRequest();
+                        },
+                        Qt::QueuedConnection);
+                });
             },
             Qt::QueuedConnection);
     }
@@ -158,6 +213,8 @@ public:
     Result<QUuid> sampleCustomerBlocking();
     QList<PricingRequest::Line> sampleLinesBlocking(int count);
     bool waitUntilIdle(int timeoutMs);
+    // {customers, products, orders, tickets (open)}: what the device holds.
+    QVariantMap storeSummaryBlocking();
 
 Q_SIGNALS:
     void readyChanged();
@@ -170,9 +227,17 @@ Q_SIGNALS:
     void saved();
     void customerCreated(const QString &id);
     void failed(const QString &message);
+    void accountChanged();
+    void signingInChanged();
+    void signInFinished(bool ok, const QString &message);
+    void signedOut(const QString &warning);
+    void syncProgressChanged();
+    void syncFinished(bool ok, const QString &message);
 
 private:
     QObject *workerObject() const;
+    // StoreWorker::run: now, or after the sync round under way (storeworker.h).
+    static void runOnWorker(StoreWorker &worker, std::function<void()> job);
     void finishRequest();
     void runCustomerSearch();
     void reportError(const Error &error);
@@ -181,6 +246,8 @@ private:
     void setConflicts(const QList<ConflictRow> &rows);
     void refreshFormatted(); // language or calendar changed: rebuild the formatted rows
     QVariantMap formatCustomer(const CustomerDetailData &d) const;
+    void refreshAccount();
+    void setProgress(const sync::SyncProgressReport &report);
 
     QString m_path;
     QString m_userName;
@@ -210,6 +277,16 @@ private:
     QVariantMap m_customer;
     std::optional<CustomerDetailData> m_customerData;
     SyncCounts m_sync;
+
+    AccountData m_account;
+    bool m_signingIn = false;
+    QString m_signInError;
+    bool m_syncing = false;
+    QString m_syncPhase; // "push", "pull", "rebase", "done", "" (idle)
+    sync::SyncProgressReport m_progress;
+    sync::SyncReport m_report;
+    bool m_hasReport = false;
+    QString m_syncError;
 };
 
 } // namespace karvan::app

@@ -5,6 +5,7 @@
 #include "storeworker.h"
 
 #include "domain/ids.h"
+#include "store/documentrepository.h"
 
 namespace karvan::app {
 
@@ -90,6 +91,7 @@ void OrderEditor::setCustomer(const QString &id, const QString &name)
         m_draftLines.clear();
         m_savedId.clear();
         Q_EMIT submittedChanged();
+        refreshSaved();
     }
     m_customerName = name;
     Q_EMIT customerChanged();
@@ -112,6 +114,7 @@ void OrderEditor::addLine(const QString &sku, const QString &unit, const QString
     m_draftLines.append({sku, *q});
     m_savedId.clear();
     Q_EMIT submittedChanged();
+    refreshSaved();
     recheck();
 }
 
@@ -288,6 +291,43 @@ void OrderEditor::submit()
                                                Q_EMIT submitted(m_savedId);
                                                m_session->notifyStoreChanged();
                                            });
+}
+
+bool OrderEditor::savedPending() const
+{
+    return m_savedStatus == documentStatusName(DocumentStatus::PendingSync)
+        || m_savedStatus == documentStatusName(DocumentStatus::Draft);
+}
+
+void OrderEditor::refreshSaved()
+{
+    const quint64 request = ++m_savedRequest;
+    if (m_savedId.isEmpty()) {
+        if (m_savedNumber.isEmpty() && m_savedStatus.isEmpty())
+            return;
+        m_savedNumber.clear();
+        m_savedStatus.clear();
+        m_savedStatusText.clear();
+        m_savedReason.clear();
+        Q_EMIT savedStateChanged();
+        return;
+    }
+    const QUuid id = QUuid::fromString(m_savedId);
+    m_session->post<Result<SalesDocument>>(
+        [id](StoreWorker &w) {
+            if (!w.store())
+                return Result<SalesDocument>(makeError(ErrorCode::Storage, u"store closed"_s));
+            return DocumentRepository(*w.store()).get(id);
+        },
+        [this, request](Result<SalesDocument> r) {
+            if (request != m_savedRequest || !r)
+                return; // a newer read is on its way, or the document is gone
+            m_savedNumber = r->number;
+            m_savedStatus = documentStatusName(r->status);
+            m_savedStatusText = DeviceSession::documentStatusLabel(r->status);
+            m_savedReason = r->statusReason;
+            Q_EMIT savedStateChanged();
+        });
 }
 
 } // namespace karvan::app

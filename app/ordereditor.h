@@ -37,6 +37,13 @@ class OrderEditor : public QObject
     Q_PROPERTY(bool canSubmit READ canSubmit NOTIFY checkedChanged)
     Q_PROPERTY(QString savedId READ savedId NOTIFY submittedChanged)
     Q_PROPERTY(bool submitting READ submitting NOTIFY submittedChanged)
+    // The saved document as the store has it now: "" / HQ's number, the status ("pending_sync"
+    // until HQ answered, then "confirmed", "credit_hold"...), its label and HQ's reason.
+    Q_PROPERTY(QString savedNumber READ savedNumber NOTIFY savedStateChanged)
+    Q_PROPERTY(QString savedStatus READ savedStatus NOTIFY savedStateChanged)
+    Q_PROPERTY(QString savedStatusText READ savedStatusText NOTIFY savedStateChanged)
+    Q_PROPERTY(QString savedReason READ savedReason NOTIFY savedStateChanged)
+    Q_PROPERTY(bool savedPending READ savedPending NOTIFY savedStateChanged)
 
 public:
     explicit OrderEditor(DeviceSession *session);
@@ -60,6 +67,13 @@ public:
     bool canSubmit() const;
     QString savedId() const { return m_savedId; }
     bool submitting() const { return m_submitting; }
+    QString savedNumber() const { return m_savedNumber; }
+    QString savedStatus() const { return m_savedStatus; }
+    QString savedStatusText() const { return m_savedStatusText; }
+    QString savedReason() const { return m_savedReason; }
+    bool savedPending() const;
+    // Reads the saved document again (after a sync brought HQ's answer).
+    void refreshSaved();
 
     Q_INVOKABLE void setCustomer(const QString &id, const QString &name);
     // quantity: a decimal in any script's digits ("12", "۱۲", "2.5").
@@ -78,6 +92,7 @@ Q_SIGNALS:
     void checkedChanged();
     void submittedChanged();
     void submitted(const QString &documentId);
+    void savedStateChanged();
 
 private:
     void applyCheck(const OrderCheckData &data);
@@ -96,6 +111,8 @@ private:
     QStringList m_warnings;
     bool m_stockShortfall = false;
     bool m_submitting = false;
+    QString m_savedNumber, m_savedStatus, m_savedStatusText, m_savedReason;
+    quint64 m_savedRequest = 0;
 };
 
 } // namespace karvan::app

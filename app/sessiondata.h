@@ -91,6 +91,23 @@ struct SyncCounts
     QString lastSync; // ISO-8601, empty: never
 };
 
+struct SignInRequest
+{
+    QString server; // https://host[:port], or http:// to this machine
+    QString login;
+    QString password;
+    QString caFile; // PEM certificates to trust (a self-hosted HQ); empty: the system's
+    QString deviceName; // how HQ lists this device
+};
+
+struct AccountData
+{
+    QString server;
+    QString login;
+    QString role;
+    bool signedIn = false; // a token is stored
+};
+
 struct TicketRow
 {
     Ticket ticket;

@@ -3,6 +3,7 @@
 #include "sessiondata.h"
 
 #include "domain/result.h"
+#include "engine/syncengine.h"
 #include "hlc.h"
 #include "services/hlcsource.h"
 #include "store/localstore.h"
@@ -12,7 +13,12 @@
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 #include <memory>
+
+namespace karvan::sync {
+class HttpTransport;
+}
 
 namespace karvan::app {
 
@@ -54,16 +60,47 @@ public:
     Result<QUuid> sampleCustomer();
     Result<QList<PricingRequest::Line>> sampleLines(int count);
 
-    // sync_state key of this device's HLC node id.
+    // --- signing in and syncing (storeworkersync.cpp)
+
+    // Runs job now, or, while a sync round waits for HQ, after that round: the transport waits
+    // in a local event loop on this thread, and nothing may touch the store under the engine.
+    void run(std::function<void()> job);
+    bool syncing() const { return m_syncing; }
+
+    // Who is signed in to which HQ (the same sync_state keys as karvan-cli).
+    Result<AccountData> account();
+    // POST /v1/auth/login; on success stores the token and the device id HQ issued. Another
+    // login than the stored one needs an empty outbox, and starts from an empty store.
+    Result<AccountData> signIn(const SignInRequest &request);
+    // Revokes the device at HQ and forgets the token; refused while changes are unsynced.
+    // Returns a warning when HQ could not be told (the token is forgotten anyway with force).
+    Result<QString> signOut(bool force);
+    // One round (push, pull, rebase) with the signed-in session; progress on this thread.
+    Result<sync::SyncReport> syncRound(const sync::SyncEngine::ProgressFn &progress);
+
+    // sync_state keys, shared with karvan-cli (cli/clicommands.h namespace state).
     static inline const QString NodeIdKey = QStringLiteral("device_id");
+    static inline const QString ServerUrlKey = QStringLiteral("server_url");
+    static inline const QString TokenKey = QStringLiteral("token");
+    static inline const QString CaFileKey = QStringLiteral("ca_file");
+    static inline const QString LoginKey = QStringLiteral("login");
+    static inline const QString RoleKey = QStringLiteral("role");
+    static inline const QString TerritoriesKey = QStringLiteral("territories"); // JSON array
 
 private:
     Result<QList<ProductSummary>> summarize(const QList<Product> &products);
     Result<void> startClock();
+    Result<qint64> unsyncedCount();
+    Result<sync::HttpTransport *> transport(const QString &server, const QString &token,
+                                            const QString &caFile);
 
     QString m_path;
     std::unique_ptr<LocalStore> m_store;
     std::unique_ptr<sync::HlcClock> m_clock;
+    std::unique_ptr<sync::HttpTransport> m_transport;
+    QString m_transportKey; // server, token, CA file of m_transport
+    bool m_syncing = false;
+    QList<std::function<void()>> m_deferred;
 };
 
 } // namespace karvan::app

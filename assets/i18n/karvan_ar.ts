@@ -360,6 +360,14 @@
             <source>Submit order</source>
             <translation>إرسال الطلب</translation>
         </message>
+        <message>
+            <source>%1 at HQ: %2</source>
+            <translation>%1 في المقر: %2</translation>
+        </message>
+        <message>
+            <source>HQ: %1</source>
+            <translation>المقر: %1</translation>
+        </message>
     </context>
     <context>
         <name>PhoneShell</name>
@@ -458,6 +466,22 @@
             <source>Everything is synced.</source>
             <translation>تمت مزامنة كل شيء.</translation>
         </message>
+        <message>
+            <source>Signed in as</source>
+            <translation>تم تسجيل الدخول باسم</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>كلمة المرور</translation>
+        </message>
+        <message>
+            <source>Signing in…</source>
+            <translation>جارٍ تسجيل الدخول…</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>تسجيل الدخول</translation>
+        </message>
     </context>
     <context>
         <name>SyncPage</name>
@@ -528,6 +552,42 @@
         <message>
             <source>Re-apply mine</source>
             <translation>إعادة تطبيق قيمتي</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>الحساب</translation>
+        </message>
+        <message>
+            <source>Not signed in</source>
+            <translation>لم يتم تسجيل الدخول</translation>
+        </message>
+        <message>
+            <source>Sending changes</source>
+            <translation>جارٍ إرسال التغييرات</translation>
+        </message>
+        <message>
+            <source>Records</source>
+            <translation>السجلات</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>Data</source>
+            <translation>البيانات</translation>
+        </message>
+        <message>
+            <source>Sync failed: %1</source>
+            <translation>فشلت المزامنة: %1</translation>
+        </message>
+        <message>
+            <source>Sign in under Settings to sync with HQ.</source>
+            <translation>سجّل الدخول من الإعدادات للمزامنة مع المقر.</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>جارٍ المزامنة…</translation>
         </message>
     </context>
     <context>
@@ -829,6 +889,26 @@
             <source>(unknown)</source>
             <translation>(غير معروف)</translation>
         </message>
+        <message>
+            <source>%1 MB</source>
+            <translation>%1 ميغابايت</translation>
+        </message>
+        <message>
+            <source>%1 / %2 records</source>
+            <translation>%1 / %2 سجل</translation>
+        </message>
+        <message>
+            <source>%1 records</source>
+            <translation>%1 سجل</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>Sent %1 changes (%2 rejected), received %3 records, %4 new conflicts</source>
+            <translation>أُرسل %1 تغييرات (%2 مرفوضة)، واستُلم %3 سجلات، و%4 تعارضات جديدة</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::OrderEditor</name>
@@ -899,6 +979,85 @@
         <message>
             <source>none</source>
             <translation>لا يوجد</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::StoreWorker</name>
+        <message>
+            <source>The device store is not open</source>
+            <translation>مخزن الجهاز غير مفتوح</translation>
+        </message>
+        <message>
+            <source>The server must be an address like https://hq.example.com:8443</source>
+            <translation>يجب أن يكون الخادم عنوانًا مثل https://hq.example.com:8443</translation>
+        </message>
+        <message>
+            <source>The server address must not have a path</source>
+            <translation>يجب ألا يحتوي عنوان الخادم على مسار</translation>
+        </message>
+        <message>
+            <source>A password is never sent over plain http to another machine: use https</source>
+            <translation>لا تُرسَل كلمة المرور أبدًا عبر http غير المشفّر إلى جهاز آخر: استخدم https</translation>
+        </message>
+        <message>
+            <source>Enter your login</source>
+            <translation>أدخل اسم المستخدم</translation>
+        </message>
+        <message>
+            <source>Enter your password</source>
+            <translation>أدخل كلمة المرور</translation>
+        </message>
+        <message>
+            <source>The certificate file %1 cannot be read</source>
+            <translation>تعذّرت قراءة ملف الشهادة %1</translation>
+        </message>
+        <message>
+            <source>This device holds %1 unsynced changes by %2: sign in as %2 and sync first</source>
+            <translation>يحمل هذا الجهاز %1 تغييرات غير مُزامَنة من %2: سجّل الدخول باسم %2 وزامِن أولًا</translation>
+        </message>
+        <message>
+            <source>Cannot reach HQ at %1: %2</source>
+            <translation>تعذّر الوصول إلى المقر على %1: %2</translation>
+        </message>
+        <message>
+            <source>Wrong login or password</source>
+            <translation>اسم المستخدم أو كلمة المرور غير صحيحة</translation>
+        </message>
+        <message>
+            <source>HQ refused the sign-in: %1</source>
+            <translation>رفض المقر تسجيل الدخول: %1</translation>
+        </message>
+        <message>
+            <source>HQ's answer to the sign-in has no token</source>
+            <translation>ردّ المقر على تسجيل الدخول لا يحتوي على رمز</translation>
+        </message>
+        <message>
+            <source>Not signed in</source>
+            <translation>لم يتم تسجيل الدخول</translation>
+        </message>
+        <message>
+            <source>%1 changes are not synced yet. Sync before signing out.</source>
+            <translation>%1 تغييرات لم تُزامَن بعد. زامِن قبل تسجيل الخروج.</translation>
+        </message>
+        <message>
+            <source>Cannot read the session</source>
+            <translation>تعذّرت قراءة الجلسة</translation>
+        </message>
+        <message>
+            <source>Cannot reach HQ: %1</source>
+            <translation>تعذّر الوصول إلى المقر: %1</translation>
+        </message>
+        <message>
+            <source>HQ refused the sign-out: %1</source>
+            <translation>رفض المقر تسجيل الخروج: %1</translation>
+        </message>
+        <message>
+            <source>A sync is already running</source>
+            <translation>هناك مزامنة قيد التشغيل بالفعل</translation>
+        </message>
+        <message>
+            <source>Sign in to sync (Settings)</source>
+            <translation>سجّل الدخول للمزامنة (الإعدادات)</translation>
         </message>
     </context>
 </TS>

@@ -360,6 +360,14 @@
             <source>Submit order</source>
             <translation>Submit order</translation>
         </message>
+        <message>
+            <source>%1 at HQ: %2</source>
+            <translation>%1 at HQ: %2</translation>
+        </message>
+        <message>
+            <source>HQ: %1</source>
+            <translation>HQ: %1</translation>
+        </message>
     </context>
     <context>
         <name>PhoneShell</name>
@@ -458,6 +466,22 @@
             <source>Everything is synced.</source>
             <translation>Everything is synced.</translation>
         </message>
+        <message>
+            <source>Signed in as</source>
+            <translation>Signed in as</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>Signing in…</source>
+            <translation>Signing in…</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Sign in</translation>
+        </message>
     </context>
     <context>
         <name>SyncPage</name>
@@ -528,6 +552,42 @@
         <message>
             <source>Re-apply mine</source>
             <translation>Re-apply mine</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>Account</translation>
+        </message>
+        <message>
+            <source>Not signed in</source>
+            <translation>Not signed in</translation>
+        </message>
+        <message>
+            <source>Sending changes</source>
+            <translation>Sending changes</translation>
+        </message>
+        <message>
+            <source>Records</source>
+            <translation>Records</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>Data</source>
+            <translation>Data</translation>
+        </message>
+        <message>
+            <source>Sync failed: %1</source>
+            <translation>Sync failed: %1</translation>
+        </message>
+        <message>
+            <source>Sign in under Settings to sync with HQ.</source>
+            <translation>Sign in under Settings to sync with HQ.</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>Syncing…</translation>
         </message>
     </context>
     <context>
@@ -829,6 +889,26 @@
             <source>(unknown)</source>
             <translation>(unknown)</translation>
         </message>
+        <message>
+            <source>%1 MB</source>
+            <translation>%1 MB</translation>
+        </message>
+        <message>
+            <source>%1 / %2 records</source>
+            <translation>%1 / %2 records</translation>
+        </message>
+        <message>
+            <source>%1 records</source>
+            <translation>%1 records</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>Sent %1 changes (%2 rejected), received %3 records, %4 new conflicts</source>
+            <translation>Sent %1 changes (%2 rejected), received %3 records, %4 new conflicts</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::OrderEditor</name>
@@ -899,6 +979,85 @@
         <message>
             <source>none</source>
             <translation>none</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::StoreWorker</name>
+        <message>
+            <source>The device store is not open</source>
+            <translation>The device store is not open</translation>
+        </message>
+        <message>
+            <source>The server must be an address like https://hq.example.com:8443</source>
+            <translation>The server must be an address like https://hq.example.com:8443</translation>
+        </message>
+        <message>
+            <source>The server address must not have a path</source>
+            <translation>The server address must not have a path</translation>
+        </message>
+        <message>
+            <source>A password is never sent over plain http to another machine: use https</source>
+            <translation>A password is never sent over plain http to another machine: use https</translation>
+        </message>
+        <message>
+            <source>Enter your login</source>
+            <translation>Enter your login</translation>
+        </message>
+        <message>
+            <source>Enter your password</source>
+            <translation>Enter your password</translation>
+        </message>
+        <message>
+            <source>The certificate file %1 cannot be read</source>
+            <translation>The certificate file %1 cannot be read</translation>
+        </message>
+        <message>
+            <source>This device holds %1 unsynced changes by %2: sign in as %2 and sync first</source>
+            <translation>This device holds %1 unsynced changes by %2: sign in as %2 and sync first</translation>
+        </message>
+        <message>
+            <source>Cannot reach HQ at %1: %2</source>
+            <translation>Cannot reach HQ at %1: %2</translation>
+        </message>
+        <message>
+            <source>Wrong login or password</source>
+            <translation>Wrong login or password</translation>
+        </message>
+        <message>
+            <source>HQ refused the sign-in: %1</source>
+            <translation>HQ refused the sign-in: %1</translation>
+        </message>
+        <message>
+            <source>HQ's answer to the sign-in has no token</source>
+            <translation>HQ's answer to the sign-in has no token</translation>
+        </message>
+        <message>
+            <source>Not signed in</source>
+            <translation>Not signed in</translation>
+        </message>
+        <message>
+            <source>%1 changes are not synced yet. Sync before signing out.</source>
+            <translation>%1 changes are not synced yet. Sync before signing out.</translation>
+        </message>
+        <message>
+            <source>Cannot read the session</source>
+            <translation>Cannot read the session</translation>
+        </message>
+        <message>
+            <source>Cannot reach HQ: %1</source>
+            <translation>Cannot reach HQ: %1</translation>
+        </message>
+        <message>
+            <source>HQ refused the sign-out: %1</source>
+            <translation>HQ refused the sign-out: %1</translation>
+        </message>
+        <message>
+            <source>A sync is already running</source>
+            <translation>A sync is already running</translation>
+        </message>
+        <message>
+            <source>Sign in to sync (Settings)</source>
+            <translation>Sign in to sync (Settings)</translation>
         </message>
     </context>
 </TS>

@@ -360,6 +360,14 @@
             <source>Submit order</source>
             <translation>ثبت سفارش</translation>
         </message>
+        <message>
+            <source>%1 at HQ: %2</source>
+            <translation>%1 در دفتر مرکزی: %2</translation>
+        </message>
+        <message>
+            <source>HQ: %1</source>
+            <translation>دفتر مرکزی: %1</translation>
+        </message>
     </context>
     <context>
         <name>PhoneShell</name>
@@ -458,6 +466,22 @@
             <source>Everything is synced.</source>
             <translation>همه چیز همگام است.</translation>
         </message>
+        <message>
+            <source>Signed in as</source>
+            <translation>وارد شده با نام</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>رمز عبور</translation>
+        </message>
+        <message>
+            <source>Signing in…</source>
+            <translation>در حال ورود…</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>ورود</translation>
+        </message>
     </context>
     <context>
         <name>SyncPage</name>
@@ -528,6 +552,42 @@
         <message>
             <source>Re-apply mine</source>
             <translation>اعمال دوبارهٔ مقدار من</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>حساب کاربری</translation>
+        </message>
+        <message>
+            <source>Not signed in</source>
+            <translation>وارد نشده‌اید</translation>
+        </message>
+        <message>
+            <source>Sending changes</source>
+            <translation>در حال ارسال تغییرات</translation>
+        </message>
+        <message>
+            <source>Records</source>
+            <translation>رکوردها</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>Data</source>
+            <translation>داده</translation>
+        </message>
+        <message>
+            <source>Sync failed: %1</source>
+            <translation>همگام‌سازی ناموفق بود: %1</translation>
+        </message>
+        <message>
+            <source>Sign in under Settings to sync with HQ.</source>
+            <translation>برای همگام‌سازی با دفتر مرکزی، در تنظیمات وارد شوید.</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>در حال همگام‌سازی…</translation>
         </message>
     </context>
     <context>
@@ -829,6 +889,26 @@
             <source>(unknown)</source>
             <translation>(نامعلوم)</translation>
         </message>
+        <message>
+            <source>%1 MB</source>
+            <translation>%1 مگابایت</translation>
+        </message>
+        <message>
+            <source>%1 / %2 records</source>
+            <translation>%1 / %2 رکورد</translation>
+        </message>
+        <message>
+            <source>%1 records</source>
+            <translation>%1 رکورد</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>Sent %1 changes (%2 rejected), received %3 records, %4 new conflicts</source>
+            <translation>%1 تغییر فرستاده شد (%2 رد شد)، %3 رکورد دریافت شد، %4 تعارض تازه</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::OrderEditor</name>
@@ -899,6 +979,85 @@
         <message>
             <source>none</source>
             <translation>ندارد</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::StoreWorker</name>
+        <message>
+            <source>The device store is not open</source>
+            <translation>پایگاه داده دستگاه باز نیست</translation>
+        </message>
+        <message>
+            <source>The server must be an address like https://hq.example.com:8443</source>
+            <translation>سرور باید نشانی‌ای مانند https://hq.example.com:8443 باشد</translation>
+        </message>
+        <message>
+            <source>The server address must not have a path</source>
+            <translation>نشانی سرور نباید مسیر داشته باشد</translation>
+        </message>
+        <message>
+            <source>A password is never sent over plain http to another machine: use https</source>
+            <translation>رمز عبور هرگز با http ساده به دستگاه دیگری فرستاده نمی‌شود: از https استفاده کنید</translation>
+        </message>
+        <message>
+            <source>Enter your login</source>
+            <translation>نام کاربری خود را وارد کنید</translation>
+        </message>
+        <message>
+            <source>Enter your password</source>
+            <translation>رمز عبور خود را وارد کنید</translation>
+        </message>
+        <message>
+            <source>The certificate file %1 cannot be read</source>
+            <translation>فایل گواهی %1 خوانده نمی‌شود</translation>
+        </message>
+        <message>
+            <source>This device holds %1 unsynced changes by %2: sign in as %2 and sync first</source>
+            <translation>این دستگاه %1 تغییر همگام‌نشده از %2 دارد: ابتدا با %2 وارد شوید و همگام‌سازی کنید</translation>
+        </message>
+        <message>
+            <source>Cannot reach HQ at %1: %2</source>
+            <translation>دسترسی به دفتر مرکزی در %1 ممکن نیست: %2</translation>
+        </message>
+        <message>
+            <source>Wrong login or password</source>
+            <translation>نام کاربری یا رمز عبور نادرست است</translation>
+        </message>
+        <message>
+            <source>HQ refused the sign-in: %1</source>
+            <translation>دفتر مرکزی ورود را نپذیرفت: %1</translation>
+        </message>
+        <message>
+            <source>HQ's answer to the sign-in has no token</source>
+            <translation>پاسخ دفتر مرکزی به ورود، توکن ندارد</translation>
+        </message>
+        <message>
+            <source>Not signed in</source>
+            <translation>وارد نشده‌اید</translation>
+        </message>
+        <message>
+            <source>%1 changes are not synced yet. Sync before signing out.</source>
+            <translation>%1 تغییر هنوز همگام نشده است. پیش از خروج همگام‌سازی کنید.</translation>
+        </message>
+        <message>
+            <source>Cannot read the session</source>
+            <translation>خواندن نشست ممکن نیست</translation>
+        </message>
+        <message>
+            <source>Cannot reach HQ: %1</source>
+            <translation>دسترسی به دفتر مرکزی ممکن نیست: %1</translation>
+        </message>
+        <message>
+            <source>HQ refused the sign-out: %1</source>
+            <translation>دفتر مرکزی خروج را نپذیرفت: %1</translation>
+        </message>
+        <message>
+            <source>A sync is already running</source>
+            <translation>یک همگام‌سازی در حال اجراست</translation>
+        </message>
+        <message>
+            <source>Sign in to sync (Settings)</source>
+            <translation>برای همگام‌سازی وارد شوید (تنظیمات)</translation>
         </message>
     </context>
 </TS>

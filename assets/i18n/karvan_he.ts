@@ -360,6 +360,14 @@
             <source>Submit order</source>
             <translation>שליחת הזמנה</translation>
         </message>
+        <message>
+            <source>%1 at HQ: %2</source>
+            <translation>%1 במטה: %2</translation>
+        </message>
+        <message>
+            <source>HQ: %1</source>
+            <translation>מטה: %1</translation>
+        </message>
     </context>
     <context>
         <name>PhoneShell</name>
@@ -458,6 +466,22 @@
             <source>Everything is synced.</source>
             <translation>הכול מסונכרן.</translation>
         </message>
+        <message>
+            <source>Signed in as</source>
+            <translation>מחובר בתור</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>סיסמה</translation>
+        </message>
+        <message>
+            <source>Signing in…</source>
+            <translation>מתחבר…</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>כניסה</translation>
+        </message>
     </context>
     <context>
         <name>SyncPage</name>
@@ -528,6 +552,42 @@
         <message>
             <source>Re-apply mine</source>
             <translation>החל שוב את שלי</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>חשבון</translation>
+        </message>
+        <message>
+            <source>Not signed in</source>
+            <translation>לא מחובר</translation>
+        </message>
+        <message>
+            <source>Sending changes</source>
+            <translation>שולח שינויים</translation>
+        </message>
+        <message>
+            <source>Records</source>
+            <translation>רשומות</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>Data</source>
+            <translation>נתונים</translation>
+        </message>
+        <message>
+            <source>Sync failed: %1</source>
+            <translation>הסנכרון נכשל: %1</translation>
+        </message>
+        <message>
+            <source>Sign in under Settings to sync with HQ.</source>
+            <translation>התחברו בהגדרות כדי לסנכרן עם המטה.</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>מסנכרן…</translation>
         </message>
     </context>
     <context>
@@ -829,6 +889,26 @@
             <source>(unknown)</source>
             <translation>(לא ידוע)</translation>
         </message>
+        <message>
+            <source>%1 MB</source>
+            <translation>%1 MB</translation>
+        </message>
+        <message>
+            <source>%1 / %2 records</source>
+            <translation>%1 / %2 רשומות</translation>
+        </message>
+        <message>
+            <source>%1 records</source>
+            <translation>%1 רשומות</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>Sent %1 changes (%2 rejected), received %3 records, %4 new conflicts</source>
+            <translation>נשלחו %1 שינויים (%2 נדחו), התקבלו %3 רשומות, %4 התנגשויות חדשות</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::OrderEditor</name>
@@ -899,6 +979,85 @@
         <message>
             <source>none</source>
             <translation>אין</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::StoreWorker</name>
+        <message>
+            <source>The device store is not open</source>
+            <translation>מאגר המכשיר אינו פתוח</translation>
+        </message>
+        <message>
+            <source>The server must be an address like https://hq.example.com:8443</source>
+            <translation>השרת חייב להיות כתובת כמו https://hq.example.com:8443</translation>
+        </message>
+        <message>
+            <source>The server address must not have a path</source>
+            <translation>כתובת השרת לא יכולה לכלול נתיב</translation>
+        </message>
+        <message>
+            <source>A password is never sent over plain http to another machine: use https</source>
+            <translation>סיסמה לעולם לא נשלחת ב-http רגיל למחשב אחר: השתמשו ב-https</translation>
+        </message>
+        <message>
+            <source>Enter your login</source>
+            <translation>הזינו את שם המשתמש</translation>
+        </message>
+        <message>
+            <source>Enter your password</source>
+            <translation>הזינו את הסיסמה</translation>
+        </message>
+        <message>
+            <source>The certificate file %1 cannot be read</source>
+            <translation>לא ניתן לקרוא את קובץ האישור %1</translation>
+        </message>
+        <message>
+            <source>This device holds %1 unsynced changes by %2: sign in as %2 and sync first</source>
+            <translation>במכשיר יש %1 שינויים לא מסונכרנים של %2: התחברו בתור %2 וסנכרנו קודם</translation>
+        </message>
+        <message>
+            <source>Cannot reach HQ at %1: %2</source>
+            <translation>לא ניתן להגיע למטה בכתובת %1: %2</translation>
+        </message>
+        <message>
+            <source>Wrong login or password</source>
+            <translation>שם משתמש או סיסמה שגויים</translation>
+        </message>
+        <message>
+            <source>HQ refused the sign-in: %1</source>
+            <translation>המטה דחה את הכניסה: %1</translation>
+        </message>
+        <message>
+            <source>HQ's answer to the sign-in has no token</source>
+            <translation>תשובת המטה לכניסה אינה כוללת אסימון</translation>
+        </message>
+        <message>
+            <source>Not signed in</source>
+            <translation>לא מחובר</translation>
+        </message>
+        <message>
+            <source>%1 changes are not synced yet. Sync before signing out.</source>
+            <translation>%1 שינויים עדיין לא סונכרנו. סנכרנו לפני היציאה.</translation>
+        </message>
+        <message>
+            <source>Cannot read the session</source>
+            <translation>לא ניתן לקרוא את ההפעלה</translation>
+        </message>
+        <message>
+            <source>Cannot reach HQ: %1</source>
+            <translation>לא ניתן להגיע למטה: %1</translation>
+        </message>
+        <message>
+            <source>HQ refused the sign-out: %1</source>
+            <translation>המטה דחה את היציאה: %1</translation>
+        </message>
+        <message>
+            <source>A sync is already running</source>
+            <translation>סנכרון כבר פועל</translation>
+        </message>
+        <message>
+            <source>Sign in to sync (Settings)</source>
+            <translation>התחברו כדי לסנכרן (הגדרות)</translation>
         </message>
     </context>
 </TS>

@@ -360,6 +360,14 @@
             <source>Submit order</source>
             <translation>Siparişi gönder</translation>
         </message>
+        <message>
+            <source>%1 at HQ: %2</source>
+            <translation>%1 merkezde: %2</translation>
+        </message>
+        <message>
+            <source>HQ: %1</source>
+            <translation>Merkez: %1</translation>
+        </message>
     </context>
     <context>
         <name>PhoneShell</name>
@@ -458,6 +466,22 @@
             <source>Everything is synced.</source>
             <translation>Her şey eşitlendi.</translation>
         </message>
+        <message>
+            <source>Signed in as</source>
+            <translation>Giriş yapan</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Parola</translation>
+        </message>
+        <message>
+            <source>Signing in…</source>
+            <translation>Giriş yapılıyor…</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Giriş yap</translation>
+        </message>
     </context>
     <context>
         <name>SyncPage</name>
@@ -528,6 +552,42 @@
         <message>
             <source>Re-apply mine</source>
             <translation>Benimkini yeniden uygula</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>Hesap</translation>
+        </message>
+        <message>
+            <source>Not signed in</source>
+            <translation>Giriş yapılmadı</translation>
+        </message>
+        <message>
+            <source>Sending changes</source>
+            <translation>Değişiklikler gönderiliyor</translation>
+        </message>
+        <message>
+            <source>Records</source>
+            <translation>Kayıtlar</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>Data</source>
+            <translation>Veri</translation>
+        </message>
+        <message>
+            <source>Sync failed: %1</source>
+            <translation>Eşitleme başarısız: %1</translation>
+        </message>
+        <message>
+            <source>Sign in under Settings to sync with HQ.</source>
+            <translation>Merkezle eşitlemek için Ayarlar'dan giriş yapın.</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>Eşitleniyor…</translation>
         </message>
     </context>
     <context>
@@ -829,6 +889,26 @@
             <source>(unknown)</source>
             <translation>(bilinmiyor)</translation>
         </message>
+        <message>
+            <source>%1 MB</source>
+            <translation>%1 MB</translation>
+        </message>
+        <message>
+            <source>%1 / %2 records</source>
+            <translation>%1 / %2 kayıt</translation>
+        </message>
+        <message>
+            <source>%1 records</source>
+            <translation>%1 kayıt</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>Sent %1 changes (%2 rejected), received %3 records, %4 new conflicts</source>
+            <translation>%1 değişiklik gönderildi (%2 reddedildi), %3 kayıt alındı, %4 yeni çakışma</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::OrderEditor</name>
@@ -899,6 +979,85 @@
         <message>
             <source>none</source>
             <translation>yok</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::StoreWorker</name>
+        <message>
+            <source>The device store is not open</source>
+            <translation>Cihaz deposu açık değil</translation>
+        </message>
+        <message>
+            <source>The server must be an address like https://hq.example.com:8443</source>
+            <translation>Sunucu https://hq.example.com:8443 gibi bir adres olmalı</translation>
+        </message>
+        <message>
+            <source>The server address must not have a path</source>
+            <translation>Sunucu adresinde yol olmamalı</translation>
+        </message>
+        <message>
+            <source>A password is never sent over plain http to another machine: use https</source>
+            <translation>Parola başka bir makineye asla şifresiz http ile gönderilmez: https kullanın</translation>
+        </message>
+        <message>
+            <source>Enter your login</source>
+            <translation>Kullanıcı adınızı girin</translation>
+        </message>
+        <message>
+            <source>Enter your password</source>
+            <translation>Parolanızı girin</translation>
+        </message>
+        <message>
+            <source>The certificate file %1 cannot be read</source>
+            <translation>%1 sertifika dosyası okunamıyor</translation>
+        </message>
+        <message>
+            <source>This device holds %1 unsynced changes by %2: sign in as %2 and sync first</source>
+            <translation>Bu cihazda %2 kullanıcısının eşitlenmemiş %1 değişikliği var: önce %2 olarak girip eşitleyin</translation>
+        </message>
+        <message>
+            <source>Cannot reach HQ at %1: %2</source>
+            <translation>%1 adresindeki merkeze ulaşılamıyor: %2</translation>
+        </message>
+        <message>
+            <source>Wrong login or password</source>
+            <translation>Kullanıcı adı veya parola yanlış</translation>
+        </message>
+        <message>
+            <source>HQ refused the sign-in: %1</source>
+            <translation>Merkez girişi reddetti: %1</translation>
+        </message>
+        <message>
+            <source>HQ's answer to the sign-in has no token</source>
+            <translation>Merkezin giriş yanıtında belirteç yok</translation>
+        </message>
+        <message>
+            <source>Not signed in</source>
+            <translation>Giriş yapılmadı</translation>
+        </message>
+        <message>
+            <source>%1 changes are not synced yet. Sync before signing out.</source>
+            <translation>%1 değişiklik henüz eşitlenmedi. Çıkmadan önce eşitleyin.</translation>
+        </message>
+        <message>
+            <source>Cannot read the session</source>
+            <translation>Oturum okunamıyor</translation>
+        </message>
+        <message>
+            <source>Cannot reach HQ: %1</source>
+            <translation>Merkeze ulaşılamıyor: %1</translation>
+        </message>
+        <message>
+            <source>HQ refused the sign-out: %1</source>
+            <translation>Merkez çıkışı reddetti: %1</translation>
+        </message>
+        <message>
+            <source>A sync is already running</source>
+            <translation>Zaten bir eşitleme çalışıyor</translation>
+        </message>
+        <message>
+            <source>Sign in to sync (Settings)</source>
+            <translation>Eşitlemek için giriş yapın (Ayarlar)</translation>
         </message>
     </context>
 </TS>

@@ -360,6 +360,14 @@
             <source>Submit order</source>
             <translation>Gửi đơn hàng</translation>
         </message>
+        <message>
+            <source>%1 at HQ: %2</source>
+            <translation>%1 tại trụ sở: %2</translation>
+        </message>
+        <message>
+            <source>HQ: %1</source>
+            <translation>Trụ sở: %1</translation>
+        </message>
     </context>
     <context>
         <name>PhoneShell</name>
@@ -458,6 +466,22 @@
             <source>Everything is synced.</source>
             <translation>Mọi thứ đã được đồng bộ.</translation>
         </message>
+        <message>
+            <source>Signed in as</source>
+            <translation>Đã đăng nhập với tên</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Mật khẩu</translation>
+        </message>
+        <message>
+            <source>Signing in…</source>
+            <translation>Đang đăng nhập…</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Đăng nhập</translation>
+        </message>
     </context>
     <context>
         <name>SyncPage</name>
@@ -528,6 +552,42 @@
         <message>
             <source>Re-apply mine</source>
             <translation>Áp dụng lại của tôi</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>Tài khoản</translation>
+        </message>
+        <message>
+            <source>Not signed in</source>
+            <translation>Chưa đăng nhập</translation>
+        </message>
+        <message>
+            <source>Sending changes</source>
+            <translation>Đang gửi thay đổi</translation>
+        </message>
+        <message>
+            <source>Records</source>
+            <translation>Bản ghi</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>Data</source>
+            <translation>Dữ liệu</translation>
+        </message>
+        <message>
+            <source>Sync failed: %1</source>
+            <translation>Đồng bộ thất bại: %1</translation>
+        </message>
+        <message>
+            <source>Sign in under Settings to sync with HQ.</source>
+            <translation>Đăng nhập trong Cài đặt để đồng bộ với trụ sở.</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>Đang đồng bộ…</translation>
         </message>
     </context>
     <context>
@@ -829,6 +889,26 @@
             <source>(unknown)</source>
             <translation>(không rõ)</translation>
         </message>
+        <message>
+            <source>%1 MB</source>
+            <translation>%1 MB</translation>
+        </message>
+        <message>
+            <source>%1 / %2 records</source>
+            <translation>%1 / %2 bản ghi</translation>
+        </message>
+        <message>
+            <source>%1 records</source>
+            <translation>%1 bản ghi</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>Sent %1 changes (%2 rejected), received %3 records, %4 new conflicts</source>
+            <translation>Đã gửi %1 thay đổi (%2 bị từ chối), nhận %3 bản ghi, %4 xung đột mới</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::OrderEditor</name>
@@ -899,6 +979,85 @@
         <message>
             <source>none</source>
             <translation>không có</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::StoreWorker</name>
+        <message>
+            <source>The device store is not open</source>
+            <translation>Kho dữ liệu của thiết bị chưa mở</translation>
+        </message>
+        <message>
+            <source>The server must be an address like https://hq.example.com:8443</source>
+            <translation>Máy chủ phải là địa chỉ dạng https://hq.example.com:8443</translation>
+        </message>
+        <message>
+            <source>The server address must not have a path</source>
+            <translation>Địa chỉ máy chủ không được có đường dẫn</translation>
+        </message>
+        <message>
+            <source>A password is never sent over plain http to another machine: use https</source>
+            <translation>Mật khẩu không bao giờ được gửi qua http thường tới máy khác: hãy dùng https</translation>
+        </message>
+        <message>
+            <source>Enter your login</source>
+            <translation>Nhập tên đăng nhập</translation>
+        </message>
+        <message>
+            <source>Enter your password</source>
+            <translation>Nhập mật khẩu</translation>
+        </message>
+        <message>
+            <source>The certificate file %1 cannot be read</source>
+            <translation>Không đọc được tệp chứng chỉ %1</translation>
+        </message>
+        <message>
+            <source>This device holds %1 unsynced changes by %2: sign in as %2 and sync first</source>
+            <translation>Thiết bị này có %1 thay đổi chưa đồng bộ của %2: hãy đăng nhập bằng %2 và đồng bộ trước</translation>
+        </message>
+        <message>
+            <source>Cannot reach HQ at %1: %2</source>
+            <translation>Không kết nối được trụ sở tại %1: %2</translation>
+        </message>
+        <message>
+            <source>Wrong login or password</source>
+            <translation>Sai tên đăng nhập hoặc mật khẩu</translation>
+        </message>
+        <message>
+            <source>HQ refused the sign-in: %1</source>
+            <translation>Trụ sở từ chối đăng nhập: %1</translation>
+        </message>
+        <message>
+            <source>HQ's answer to the sign-in has no token</source>
+            <translation>Phản hồi đăng nhập của trụ sở không có mã truy cập</translation>
+        </message>
+        <message>
+            <source>Not signed in</source>
+            <translation>Chưa đăng nhập</translation>
+        </message>
+        <message>
+            <source>%1 changes are not synced yet. Sync before signing out.</source>
+            <translation>Còn %1 thay đổi chưa đồng bộ. Hãy đồng bộ trước khi đăng xuất.</translation>
+        </message>
+        <message>
+            <source>Cannot read the session</source>
+            <translation>Không đọc được phiên đăng nhập</translation>
+        </message>
+        <message>
+            <source>Cannot reach HQ: %1</source>
+            <translation>Không kết nối được trụ sở: %1</translation>
+        </message>
+        <message>
+            <source>HQ refused the sign-out: %1</source>
+            <translation>Trụ sở từ chối đăng xuất: %1</translation>
+        </message>
+        <message>
+            <source>A sync is already running</source>
+            <translation>Đang có một lần đồng bộ chạy</translation>
+        </message>
+        <message>
+            <source>Sign in to sync (Settings)</source>
+            <translation>Đăng nhập để đồng bộ (Cài đặt)</translation>
         </message>
     </context>
 </TS>

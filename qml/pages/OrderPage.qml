@@ -52,19 +52,29 @@ Flickable {
             objectName: "savedBanner"
             visible: page.order.savedId.length > 0
             Layout.fillWidth: true
+            readonly property bool held: page.order.savedStatus === "credit_hold"
+                                         || page.order.savedStatus === "rejected"
             implicitHeight: savedText.implicitHeight + 20
             radius: Theme.radius
-            color: "#E8F5E9"
-            border.color: Theme.ok
+            color: held ? "#FFEBEE" : "#E8F5E9"
+            border.color: held ? Theme.hold : Theme.ok
             Label {
                 horizontalAlignment: Text.AlignLeft
                 id: savedText
+                objectName: "savedText"
                 anchors.fill: parent
                 anchors.margins: 10
                 wrapMode: Text.Wrap
-                color: Theme.ok
+                color: parent.held ? Theme.hold : Theme.ok
                 font.bold: true
-                text: qsTr("Saved on this device, waiting to sync")
+                // Saved offline until HQ answers; then HQ's number and decision (confirmed,
+                // credit hold...) and its reason.
+                text: page.order.savedPending || page.order.savedStatus.length === 0
+                      ? qsTr("Saved on this device, waiting to sync")
+                      : (page.order.savedNumber.length > 0
+                         ? qsTr("%1 at HQ: %2").arg(page.order.savedNumber).arg(page.order.savedStatusText)
+                         : qsTr("HQ: %1").arg(page.order.savedStatusText))
+                        + (page.order.savedReason.length > 0 ? " · " + page.order.savedReason : "")
             }
         }
 
@@ -86,6 +96,7 @@ Flickable {
                     required property string name
                     required property string unit
                     required property string price
+                    objectName: "productPick_" + sku
                     visible: index < 5
                     Layout.fillWidth: true
                     Layout.preferredHeight: visible ? Theme.touch : 0

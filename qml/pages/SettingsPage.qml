@@ -3,7 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Karvan
 
-// Settings: server, account, language, calendar; sign out only when everything is synced.
+// Settings: server and account (sign in to HQ), language, calendar; sign out only when
+// everything is synced.
 Flickable {
     id: page
     contentHeight: column.implicitHeight + 2 * Theme.spacing
@@ -17,19 +18,72 @@ Flickable {
         spacing: Theme.spacing
 
         SectionCard {
+            objectName: "accountCard"
             title: qsTr("Account")
-            Label { text: qsTr("Server") }
-            TextField {
-                text: AppSettings.serverUrl
-                placeholderText: "https://hq.example.com"
-                Layout.fillWidth: true
-                onEditingFinished: AppSettings.serverUrl = text
+            KeyValue {
+                objectName: "signedInAs"
+                visible: Session.signedIn
+                label: qsTr("Signed in as")
+                value: Session.account
             }
-            Label { text: qsTr("Login") }
+            KeyValue {
+                visible: Session.signedIn
+                label: qsTr("Server")
+                value: Session.serverUrl
+            }
+            Label { visible: !Session.signedIn; text: qsTr("Server") }
             TextField {
-                text: AppSettings.account || Session.userName
+                id: serverField
+                objectName: "serverField"
+                visible: !Session.signedIn
+                text: Session.serverUrl || AppSettings.serverUrl
+                placeholderText: "https://hq.example.com"
+                inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
                 Layout.fillWidth: true
-                onEditingFinished: AppSettings.account = text
+            }
+            Label { visible: !Session.signedIn; text: qsTr("Login") }
+            TextField {
+                id: loginField
+                objectName: "loginField"
+                visible: !Session.signedIn
+                text: Session.account || AppSettings.account
+                inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
+                Layout.fillWidth: true
+            }
+            Label { visible: !Session.signedIn; text: qsTr("Password") }
+            TextField {
+                id: passwordField
+                objectName: "passwordField"
+                visible: !Session.signedIn
+                echoMode: TextInput.Password
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                Layout.fillWidth: true
+                onAccepted: signInButton.clicked()
+            }
+            Label {
+                objectName: "signInError"
+                visible: Session.signInError.length > 0
+                text: Session.signInError
+                color: Theme.hold
+                wrapMode: Text.Wrap
+                horizontalAlignment: Text.AlignLeft
+                Layout.fillWidth: true
+            }
+            Button {
+                id: signInButton
+                objectName: "signInButton"
+                visible: !Session.signedIn
+                text: Session.signingIn ? qsTr("Signing in…") : qsTr("Sign in")
+                enabled: !Session.signingIn && serverField.text.length > 0
+                         && loginField.text.length > 0 && passwordField.text.length > 0
+                highlighted: true
+                Layout.fillWidth: true
+                onClicked: {
+                    AppSettings.serverUrl = serverField.text
+                    AppSettings.account = loginField.text
+                    Session.signIn(serverField.text, loginField.text, passwordField.text)
+                    passwordField.clear()
+                }
             }
         }
 
@@ -66,7 +120,9 @@ Flickable {
         }
 
         SectionCard {
+            objectName: "signOutCard"
             title: qsTr("Sign out")
+            visible: Session.signedIn
             Label {
                 horizontalAlignment: Text.AlignLeft
                 text: Session.pendingCount > 0
@@ -77,10 +133,11 @@ Flickable {
                 color: Session.pendingCount > 0 ? Theme.hold : Theme.text
             }
             Button {
+                objectName: "signOutButton"
                 text: qsTr("Sign out")
-                enabled: Session.pendingCount === 0
+                enabled: Session.pendingCount === 0 && !Session.syncing
                 Layout.fillWidth: true
-                onClicked: AppSettings.account = ""
+                onClicked: Session.signOut()
             }
         }
     }

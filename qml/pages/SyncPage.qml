@@ -3,8 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Karvan
 
-// Sync: what waits in the outbox, what HQ rejected, and the conflicts the rep reviews (keep
-// theirs or re-apply mine). The engine arrives with sync/.
+// Sync: the state and progress of sync with HQ, what waits in the outbox, what HQ rejected,
+// and the conflicts the rep reviews (keep theirs or re-apply mine).
 Page {
     id: page
     background: Rectangle { color: Theme.background }
@@ -16,15 +16,73 @@ Page {
 
         SectionCard {
             title: qsTr("Sync")
-            KeyValue { label: qsTr("Server"); value: AppSettings.serverUrl || qsTr("Not set") }
-            KeyValue { label: qsTr("Last sync"); value: Session.lastSync }
-            KeyValue { label: qsTr("Waiting to sync"); value: Formatter.number(Session.pendingCount) }
+            KeyValue {
+                label: qsTr("Server")
+                value: Session.serverUrl || AppSettings.serverUrl || qsTr("Not set")
+            }
+            KeyValue {
+                objectName: "accountValue"
+                label: qsTr("Account")
+                value: Session.signedIn ? Session.account : qsTr("Not signed in")
+            }
+            KeyValue { objectName: "lastSyncValue"; label: qsTr("Last sync"); value: Session.lastSync }
+            KeyValue {
+                objectName: "pendingValue"
+                label: qsTr("Waiting to sync")
+                value: Formatter.number(Session.pendingCount)
+            }
             KeyValue { label: qsTr("Rejected"); value: Formatter.number(Session.rejectedCount) }
             KeyValue { label: qsTr("Conflicts"); value: Formatter.number(Session.conflictCount) }
-            Button {
-                text: qsTr("Sync now")
-                enabled: false // the sync engine is not part of this build yet
+
+            // A round under way: records and bytes received, done / total.
+            ColumnLayout {
+                objectName: "syncProgress"
+                visible: Session.syncing
+                spacing: 2
                 Layout.fillWidth: true
+                ProgressBar {
+                    objectName: "syncProgressBar"
+                    from: 0
+                    to: 1
+                    value: Math.max(0, Session.progress)
+                    indeterminate: Session.syncing && Session.progress < 0
+                    Layout.fillWidth: true
+                }
+                KeyValue {
+                    label: Session.syncPhase === "push" ? qsTr("Sending changes") : qsTr("Records")
+                    value: Session.syncPhase === "push"
+                           ? qsTr("%1 / %2").arg(Formatter.number(Session.changesDone))
+                                            .arg(Formatter.number(Session.changesTotal))
+                           : Session.recordsText
+                }
+                KeyValue { label: qsTr("Data"); value: Session.bytesText }
+            }
+            Text {
+                objectName: "syncSummary"
+                visible: !Session.syncing && (Session.syncError.length > 0 || Session.syncSummary.length > 0)
+                text: Session.syncError.length > 0 ? qsTr("Sync failed: %1").arg(Session.syncError)
+                                                   : Session.syncSummary
+                color: Session.syncError.length > 0 ? Theme.hold : Theme.muted
+                font.pixelSize: 13
+                wrapMode: Text.Wrap
+                horizontalAlignment: Text.AlignLeft
+                Layout.fillWidth: true
+            }
+            Text {
+                visible: !Session.signedIn
+                text: qsTr("Sign in under Settings to sync with HQ.")
+                color: Theme.muted
+                font.pixelSize: 13
+                wrapMode: Text.Wrap
+                horizontalAlignment: Text.AlignLeft
+                Layout.fillWidth: true
+            }
+            Button {
+                objectName: "syncNowButton"
+                text: Session.syncing ? qsTr("Syncing…") : qsTr("Sync now")
+                enabled: Session.signedIn && !Session.syncing && !Session.signingIn
+                Layout.fillWidth: true
+                onClicked: Session.syncNow()
             }
         }
 
@@ -87,6 +145,7 @@ Page {
         }
 
         ListView {
+            objectName: "outboxList"
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
