@@ -27,6 +27,8 @@ commands:
   products [--search TEXT] [--limit N]           the catalog with stock per warehouse
   order create --customer ID --line SKU=QTY[:UNIT]... [--warehouse CODE] [--date YYYY-MM-DD]
   quote create --customer ID --line SKU=QTY[:UNIT]... [--date YYYY-MM-DD] [--valid-until DATE]
+  quote convert ID [--date YYYY-MM-DD]           the quote's lines as an order, re-priced
+  quote pdf ID --out FILE.pdf                    the quote as a PDF
   ticket open --customer ID --subject TEXT [--description TEXT] [--priority P]
   ticket comment ID --body TEXT
   ticket status ID --to STATUS | --reopen
@@ -98,6 +100,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
          [](Context &c) {
              return documentCreate(c, true);
          }},
+        {u"quote convert"_s, quoteConvert},
+        {u"quote pdf"_s, quotePdf},
         {u"ticket open"_s, ticketOpen},
         {u"ticket comment"_s, ticketComment},
         {u"ticket status"_s, ticketStatus},

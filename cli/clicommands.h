@@ -56,6 +56,9 @@ Result<void> ticketStatus(Context &c);
 Result<void> activityLog(Context &c);
 Result<void> conflicts(Context &c);
 Result<void> conflictResolve(Context &c);
+// cliquotes.cpp
+Result<void> quoteConvert(Context &c);
+Result<void> quotePdf(Context &c);
 
 // What the profile's sync_state holds about this device and its signed-in session. device_id
 // is also the HLC node id (the same key the app uses, app/storeworker.h NodeIdKey).

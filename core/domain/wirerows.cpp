@@ -815,6 +815,7 @@ Result<SalesDocument> documentFromMutationArgs(const QCborMap &args)
     d.tax = r.money(u"tax"_s, Need::Required, d.currency, false);
     d.total = r.money(u"total"_s, Need::Required, d.currency, false);
     d.createdBy = r.text(u"created_by"_s, Need::Optional);
+    d.sourceQuoteId = r.uuid(u"source_quote"_s, Need::Optional);
     d.status = DocumentStatus::PendingSync;
     if (!r.ok())
         return r.error();

@@ -107,7 +107,8 @@ Result<Activity> activityFromRow(const QCborMap &row);
 
 // The args of an "order|quote create" mutation (core/services/orderservice.h,
 // encodeDocumentMutation) back into a document: lines with quantities, the device's prices
-// and totals, status PendingSync. Used by HQ's applier. Lines number with "no" there; at least
+// and totals, status PendingSync; "source_quote" (optional) is the quote an order was
+// converted from. Used by HQ's applier. Lines number with "no" there; at least
 // one line is required; "hlc" is ignored; number and created_at stay empty.
 Result<SalesDocument> documentFromMutationArgs(const QCborMap &args);
 

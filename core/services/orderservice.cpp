@@ -149,8 +149,91 @@ Result<OrderCheck> OrderService::check(const OrderDraft &draft)
 Result<SalesDocument> OrderService::submit(const OrderDraft &draft)
 {
     SalesDocument doc;
-    QList<LocalReservation> reservations;
     auto result = m_store.transaction([&]() -> Result<void> {
+        auto saved = write(draft, QUuid());
+        if (!saved)
+            return saved.error();
+        doc = *saved;
+        return {};
+    });
+    if (!result)
+        return result.error();
+    return doc;
+}
+
+Result<SalesDocument> OrderService::convertQuote(const QUuid &quoteId, const QDate &date,
+                                                 const QString &createdBy)
+{
+    if (!date.isValid())
+        return makeError(ErrorCode::InvalidArgument, u"the order has no date"_s);
+    SalesDocument order;
+    auto result = m_store.transaction([&]() -> Result<void> {
+        DocumentRepository documents(m_store);
+        auto quote = documents.get(quoteId);
+        if (!quote) {
+            if (quote.error().code == ErrorCode::NotFound)
+                return makeError(ErrorCode::NotFound,
+                                 u"no quote with id %1 on this device"_s.arg(idToString(quoteId)));
+            return quote.error();
+        }
+        const QString name = quote->number.isEmpty()
+            ? u"%1 (not yet numbered by HQ)"_s.arg(idToString(quoteId))
+            : quote->number;
+        if (quote->kind != SalesDocument::Kind::Quote)
+            return makeError(ErrorCode::InvalidArgument,
+                             u"%1 is an order, not a quote"_s.arg(name));
+        switch (quote->status) {
+        case DocumentStatus::Converted:
+            return makeError(ErrorCode::Conflict,
+                             u"quote %1 is already converted to an order"_s.arg(name));
+        case DocumentStatus::Rejected:
+        case DocumentStatus::Cancelled:
+            return makeError(ErrorCode::Conflict,
+                             u"quote %1 is %2 and cannot become an order"_s.arg(
+                                 name, documentStatusName(quote->status)));
+        default:
+            break;
+        }
+        if (quote->status == DocumentStatus::Expired
+            || (quote->validUntil.isValid() && quote->validUntil < date))
+            return makeError(
+                ErrorCode::Conflict,
+                u"quote %1 expired on %2"_s.arg(name,
+                                                quote->validUntil.isValid()
+                                                    ? quote->validUntil.toString(Qt::ISODate)
+                                                    : u"an unknown date"_s));
+        if (quote->lines.isEmpty())
+            return makeError(ErrorCode::InvalidArgument, u"quote %1 has no lines"_s.arg(name));
+
+        OrderDraft draft;
+        draft.kind = SalesDocument::Kind::Order;
+        draft.customerId = quote->customerId;
+        draft.date = date;
+        draft.createdBy = createdBy;
+        // One warehouse for the order: the quote's, when all its lines name the same one.
+        draft.warehouseCode = quote->lines.first().warehouseCode;
+        for (const DocumentLine &line : std::as_const(quote->lines)) {
+            if (line.warehouseCode != draft.warehouseCode)
+                draft.warehouseCode.clear();
+            draft.lines.append({line.sku, line.quantity});
+        }
+        auto saved = write(draft, quoteId);
+        if (!saved)
+            return makeError(saved.error().code,
+                             u"quote %1: %2"_s.arg(name, saved.error().message));
+        order = *saved;
+        return documents.setStatus(quoteId, DocumentStatus::Converted);
+    });
+    if (!result)
+        return result.error();
+    return order;
+}
+
+Result<SalesDocument> OrderService::write(const OrderDraft &draft, const QUuid &sourceQuoteId)
+{
+    SalesDocument doc;
+    QList<LocalReservation> reservations;
+    auto result = [&]() -> Result<void> {
         // Evaluated inside the write transaction, so the credit and stock figures cannot
         // change between the check and the save.
         auto check = evaluate(draft);
@@ -159,6 +242,7 @@ Result<SalesDocument> OrderService::submit(const OrderDraft &draft)
         const PricedDocument &priced = check->priced;
 
         doc.id = Uuid7::generate();
+        doc.sourceQuoteId = sourceQuoteId;
         doc.kind = draft.kind;
         doc.customerId = draft.customerId;
         doc.currency = priced.currency;
@@ -200,7 +284,7 @@ Result<SalesDocument> OrderService::submit(const OrderDraft &draft)
         if (!reservations.isEmpty())
             return StockRepository(m_store).reserve(doc.id, reservations);
         return {};
-    });
+    }();
     if (!result)
         return result.error();
     return doc;
@@ -233,6 +317,8 @@ QByteArray encodeDocumentMutation(const SalesDocument &document)
         {u"lines"_s, lines}};
     if (document.validUntil.isValid())
         map.insert(u"valid_until"_s, document.validUntil.toString(Qt::ISODate));
+    if (!document.sourceQuoteId.isNull())
+        map.insert(u"source_quote"_s, idToString(document.sourceQuoteId));
     return QCborValue(map).toCbor();
 }
 

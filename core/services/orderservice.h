@@ -56,8 +56,18 @@ public:
     // is an error and writes nothing.
     Result<SalesDocument> submit(const OrderDraft &draft);
 
+    // Turns a quote into an order dated `date`: the quote's lines re-checked and re-priced
+    // like submit (prices may have changed since), the order (sourceQuoteId set) with its
+    // outbox mutation and the quote marked Converted, all in ONE transaction. Refuses an
+    // unknown id, a document that is not a quote, and a quote that is converted, rejected,
+    // cancelled or past its validity on `date`; a refusal writes nothing.
+    Result<SalesDocument> convertQuote(const QUuid &quoteId, const QDate &date,
+                                       const QString &createdBy);
+
 private:
     Result<OrderCheck> evaluate(const OrderDraft &draft);
+    // The body of submit, inside the caller's transaction.
+    Result<SalesDocument> write(const OrderDraft &draft, const QUuid &sourceQuoteId);
 
     LocalStore &m_store;
 };

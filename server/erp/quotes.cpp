@@ -80,6 +80,34 @@ Result<SalesDocument> Quotes::find(const QString &quoteId)
     return d;
 }
 
+Result<bool> Quotes::markConverted(const QString &quoteId, const QString &orderId,
+                                   const QString &customerId)
+{
+    auto head
+        = queryRow(m_db, u"SELECT customer_id, converted_order_id FROM sales_quotes WHERE id = ?"_s,
+                   {quoteId});
+    if (!head)
+        return head.error();
+    if (head->isEmpty() || head->at(0).toString() != customerId)
+        return false;
+    const QString already = head->at(1).toString();
+    if (already == orderId)
+        return true;
+    if (!already.isEmpty())
+        return false;
+    if (auto w
+        = execSql(m_db,
+                  u"UPDATE sales_quotes SET status = ?, converted_order_id = ?, "
+                  "updated_at = ? WHERE id = ?"_s,
+                  {documentStatusName(DocumentStatus::Converted), orderId, nowUtc(), quoteId});
+        !w)
+        return w.error();
+    if (auto t = sync::ChangeFeed(m_db).touchForCustomer(wire::entity::Quote, quoteId, customerId);
+        !t)
+        return t.error();
+    return true;
+}
+
 Result<QuoteOutcome> Quotes::create(const Actor &actor, const SalesDocument &document)
 {
     if (auto a = authorize(actor, Operation::OrderIntake); !a)

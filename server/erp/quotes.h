@@ -21,7 +21,7 @@ struct QuoteOutcome
 // Sales quotes ("Q-000001"): re-priced at HQ with core's priceDocument on the HQ catalog, like
 // an order, with a validity date (sent, or the quote date + DefaultValidityDays). A quote
 // reserves no stock and takes no credit decision. Status: confirmed while valid, expired after
-// its validity date. Converting a quote to an order is not built yet.
+// its validity date; converted once an order names it as its source quote (markConverted).
 class Quotes
 {
 public:
@@ -37,6 +37,11 @@ public:
     // date) is an error and writes nothing. Reps only for customers in their territories.
     Result<QuoteOutcome> create(const Actor &actor, const SalesDocument &document);
     Result<SalesDocument> find(const QString &quoteId);
+    // Records that order orderId was made from quote quoteId (status converted,
+    // converted_order_id), in the caller's transaction. False, writing nothing, when the quote
+    // is unknown, belongs to another customer or was already converted to another order.
+    Result<bool> markConverted(const QString &quoteId, const QString &orderId,
+                               const QString &customerId);
 
 private:
     Database &m_db;

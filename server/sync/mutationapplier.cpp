@@ -1,5 +1,7 @@
 #include "sync/mutationapplier.h"
 
+#include "sync/feedrows.h"
+
 #include "domain/ids.h"
 #include "domain/names.h"
 #include "domain/wirerows.h"
@@ -361,6 +363,14 @@ private:
         auto outcome = erp::SalesOrders(m_db).intake(m_actor, *doc);
         if (!outcome)
             return refusal(outcome.error());
+        // An order made from a quote HQ knows converts that quote in the same transaction; an
+        // unknown source quote is ignored (the order stands on its own).
+        if (!doc->sourceQuoteId.isNull()) {
+            auto converted = erp::Quotes(m_db).markConverted(idToString(doc->sourceQuoteId), id,
+                                                             idToString(doc->customerId));
+            if (!converted)
+                return refusal(converted.error());
+        }
         const bool repriced = doc->total.isValid() && doc->total.minorUnits() != outcome->total;
         QString reason = outcome->reason;
         switch (outcome->status) {
@@ -578,107 +588,22 @@ struct WireRow
     Hlc hlc;
 };
 
-Result<SalesDocument> loadOrder(Database &db, const QString &orderId)
-{
-    auto head = erp::queryRow(db,
-                              u"SELECT doc_number, customer_id, currency, order_date, status, "
-                              "status_reason, net_minor, tax_minor, total_minor, rep_login, "
-                              "created_at FROM sales_orders WHERE id = ?"_s,
-                              {orderId});
-    if (!head)
-        return head.error();
-    if (head->isEmpty())
-        return erp::notFound(u"unknown sales order %1"_s.arg(orderId));
-    const erp::Row &h = *head;
-    SalesDocument d;
-    d.id = QUuid::fromString(orderId);
-    d.kind = SalesDocument::Kind::Order;
-    d.number = h.at(0).toString();
-    d.customerId = QUuid::fromString(h.at(1).toString());
-    d.currency = h.at(2).toString();
-    d.date = QDate::fromString(h.at(3).toString(), Qt::ISODate);
-    parseDocumentStatus(h.at(4).toString(), &d.status);
-    d.statusReason = h.at(5).toString();
-    auto money = [&](const QVariant &v) {
-        return Money::fromMinor(v.toLongLong(), d.currency);
-    };
-    if (!money(0))
-        return erp::invalid(u"order %1 has an unknown currency"_s.arg(d.number));
-    d.net = money(h.at(6)).value();
-    d.tax = money(h.at(7)).value();
-    d.total = money(h.at(8)).value();
-    d.createdBy = h.at(9).toString();
-    d.createdAt = QDateTime::fromString(h.at(10).toString(), Qt::ISODateWithMs);
-    auto lines = erp::queryRows(db,
-                                u"SELECT line_no, sku, unit, qty_milli, warehouse_code, "
-                                "unit_price_minor, net_minor, tax_minor, total_minor "
-                                "FROM sales_order_lines WHERE order_id = ? ORDER BY line_no"_s,
-                                {orderId});
-    if (!lines)
-        return lines.error();
-    for (const erp::Row &r : *lines) {
-        DocumentLine l;
-        l.lineNo = r.at(0).toInt();
-        l.sku = r.at(1).toString();
-        auto qty = Quantity::fromMilli(r.at(3).toLongLong(), r.at(2).toString());
-        if (!qty)
-            return qty.error();
-        l.quantity = *qty;
-        l.warehouseCode = r.at(4).toString();
-        l.unitPrice = money(r.at(5)).value();
-        l.lineNet = money(r.at(6)).value();
-        l.lineTax = money(r.at(7)).value();
-        l.lineTotal = money(r.at(8)).value();
-        d.lines.append(l);
-    }
-    return d;
-}
-
-// The row as it stands at HQ and its HLC: the latest HLC the change feed holds for it (for a
+// The row as it stands at HQ (the change feed's materializer, so a push result and a pull
+// deliver the same row) and its HLC: the latest HLC the change feed holds for it (for a
 // customer also its newest field version), else a fresh HQ timestamp.
 Result<std::optional<WireRow>> loadWireRow(Database &db, const QString &entity, const QString &id)
 {
-    WireRow w;
-    QString newest;
-    if (entity == wire::entity::Customer) {
-        erp::MasterData master(db);
-        auto c = master.findCustomer(id);
-        if (!c)
-            return c.error().code == ErrorCode::NotFound
-                ? Result<std::optional<WireRow>>(std::optional<WireRow>())
-                : c.error();
-        auto versions = master.customerFieldVersions(id);
-        if (!versions)
-            return versions.error();
-        w.row = wire::customerRow(c->customer);
-        QCborMap fieldHlc;
-        for (auto it = versions->constBegin(); it != versions->constEnd(); ++it) {
-            fieldHlc.insert(it.key(), it.value());
-            newest = std::max(newest, it.value());
-        }
-        w.row.insert(u"field_hlc"_s, fieldHlc);
-        w.row.insert(u"credit_hold"_s, c->creditHold);
-    } else if (entity == wire::entity::Order || entity == wire::entity::Quote) {
-        auto d = entity == wire::entity::Order ? loadOrder(db, id) : erp::Quotes(db).find(id);
-        if (!d)
-            return d.error().code == ErrorCode::Storage ? Result<std::optional<WireRow>>(d.error())
-                                                        : std::optional<WireRow>();
-        w.row = wire::documentRow(*d);
-    } else if (entity == wire::entity::Ticket) {
-        auto t = erp::ServiceDesk(db).findTicket(QUuid::fromString(id));
-        if (!t)
-            return t.error().code == ErrorCode::Storage ? Result<std::optional<WireRow>>(t.error())
-                                                        : std::optional<WireRow>();
-        w.row = wire::ticketRow(*t);
-    } else if (entity == wire::entity::Activity) {
-        auto a = erp::ServiceDesk(db).findActivity(QUuid::fromString(id));
-        if (!a)
-            return a.error().code == ErrorCode::Storage ? Result<std::optional<WireRow>>(a.error())
-                                                        : std::optional<WireRow>();
-        w.row = wire::activityRow(*a);
-    } else {
+    auto rows = loadFeedRows(db, entity, {id});
+    if (!rows)
+        return rows.error();
+    if (!rows->contains(id))
         return std::optional<WireRow>();
-    }
+    WireRow w;
+    w.row = rows->value(id);
+    QString newest;
+    const QCborMap fieldHlc = w.row.value(u"field_hlc"_s).toMap();
+    for (auto it = fieldHlc.constBegin(); it != fieldHlc.constEnd(); ++it)
+        newest = std::max(newest, it.value().toString());
     auto feed = db.scalar(u"SELECT MAX(hlc) FROM sync_feed WHERE entity = ? AND entity_id = ? "
                           "AND hlc <> ''"_s,
                           {entity, id});

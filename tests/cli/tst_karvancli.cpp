@@ -1,9 +1,15 @@
 #include "demo/demogenerator.h"
 #include "demo/storedemosink.h"
+#include "domain/documents.h"
 #include "store/conflictrepository.h"
+#include "store/customerrepository.h"
+#include "store/documentrepository.h"
 #include "store/localstore.h"
 #include "store/outboxrepository.h"
 
+#include <QCborMap>
+#include <QCborValue>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -56,6 +62,7 @@ private Q_SLOTS:
             QCOMPARE(c[u"territory"_s].toString(), u"TR-IST"_s);
         }
         m_customerId = list.first()[u"id"_s].toString();
+        m_customerName = list.first()[u"name"_s].toString();
     }
 
     void customer360AsJson()
@@ -112,6 +119,182 @@ private Q_SLOTS:
         const Run after = cli({u"status"_s, u"--json"_s});
         QCOMPARE(QJsonDocument::fromJson(after.out)[u"pending"_s].toInt(), pendingBefore + 1);
         QVERIFY(QJsonDocument::fromJson(after.out)[u"last_sync"_s].isNull());
+    }
+
+    void quoteConvertedToAnOrder()
+    {
+        const QDate today = QDate::currentDate();
+        const QJsonObject quote = createQuote(today, today.addDays(30), u"7"_s);
+        QVERIFY(!quote.isEmpty());
+        const QString quoteId = quote[u"id"_s].toString();
+        const int pendingBefore = pending();
+        const qint64 documentsBefore = documentCount();
+
+        const Run r = cli({u"quote"_s, u"convert"_s, quoteId, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject result = QJsonDocument::fromJson(r.out).object();
+        const QJsonObject order = result[u"order"_s].toObject();
+        QCOMPARE(order[u"kind"_s].toString(), u"order"_s);
+        QCOMPARE(order[u"status"_s].toString(), u"pending_sync"_s);
+        QCOMPARE(order[u"customer_id"_s].toString(), m_customerId);
+        QCOMPARE(order[u"source_quote_id"_s].toString(), quoteId);
+        QCOMPARE(order[u"date"_s].toString(), today.toString(Qt::ISODate));
+        const QJsonArray quoteLines = quote[u"lines"_s].toArray();
+        const QJsonArray orderLines = order[u"lines"_s].toArray();
+        QCOMPARE(orderLines.size(), quoteLines.size());
+        for (qsizetype i = 0; i < orderLines.size(); ++i) {
+            QCOMPARE(orderLines[i][u"sku"_s].toString(), quoteLines[i][u"sku"_s].toString());
+            QCOMPARE(orderLines[i][u"quantity"_s], quoteLines[i][u"quantity"_s]);
+        }
+        QVERIFY(order[u"total"_s][u"minor"_s].toInteger() > 0);
+        QCOMPARE(result[u"quote"_s][u"status"_s].toString(), u"converted"_s);
+        QCOMPARE(pending(), pendingBefore + 1);
+        QCOMPARE(documentCount(), documentsBefore + 1);
+
+        // The device keeps the quote as converted, and the order's outbox mutation names it.
+        auto store = LocalStore::open(m_dir.filePath(u"device.sqlite"_s));
+        QVERIFY(store.ok());
+        auto stored = DocumentRepository(**store).get(QUuid::fromString(quoteId));
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->status, DocumentStatus::Converted);
+        auto outbox = OutboxRepository(**store).withState(OutboxMutation::State::Pending);
+        QVERIFY(outbox.ok());
+        bool found = false;
+        for (const OutboxMutation &m : *outbox) {
+            if (m.entityId != order[u"id"_s].toString())
+                continue;
+            found = true;
+            QCOMPARE(m.entity, u"order"_s);
+            QCOMPARE(m.op, u"create"_s);
+            const QCborMap args = QCborValue::fromCbor(m.payload).toMap();
+            QCOMPARE(args.value(u"source_quote"_s).toString(), quoteId);
+            QCOMPARE(args.value(u"kind"_s).toString(), u"order"_s);
+        }
+        QVERIFY(found);
+        m_convertedQuoteId = quoteId;
+        m_orderId = order[u"id"_s].toString();
+    }
+
+    void quoteConvertRefusedWritesNothing()
+    {
+        QVERIFY(!m_orderId.isEmpty());
+        const QDate today = QDate::currentDate();
+        const QDate lapsed = today.addDays(-30);
+        const QString expiredId
+            = createQuote(today.addDays(-60), lapsed, u"2"_s)[u"id"_s].toString();
+        const QString rejectedId
+            = createQuote(today, today.addDays(10), u"1"_s)[u"id"_s].toString();
+        QVERIFY(!expiredId.isEmpty() && !rejectedId.isEmpty());
+        {
+            auto store = LocalStore::open(m_dir.filePath(u"device.sqlite"_s));
+            QVERIFY(store.ok());
+            QVERIFY(DocumentRepository(**store)
+                        .setStatus(QUuid::fromString(rejectedId), DocumentStatus::Rejected,
+                                   u"prices out of date"_s)
+                        .ok());
+        }
+        const QList<std::pair<QString, QString>> cases {
+            {m_convertedQuoteId, u"already converted"_s},
+            {expiredId, u"expired on %1"_s.arg(lapsed.toString(Qt::ISODate))},
+            {rejectedId, u"is rejected"_s},
+            {m_orderId, u"is an order, not a quote"_s},
+            {QUuid::createUuid().toString(QUuid::WithoutBraces), u"no quote with id"_s},
+        };
+        for (const auto &[id, reason] : cases) {
+            const QByteArray statusBefore = cli({u"status"_s, u"--json"_s}).out;
+            const qint64 documentsBefore = documentCount();
+            const Run r = cli({u"quote"_s, u"convert"_s, id, u"--json"_s});
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.startsWith(u"karvan-cli: "_s) && r.err.contains(reason),
+                     qPrintable(reason + u" / "_s + r.err));
+            QCOMPARE(r.err.trimmed().count(u'\n'), 0);
+            QVERIFY(r.out.isEmpty());
+            QCOMPARE(cli({u"status"_s, u"--json"_s}).out, statusBefore);
+            QCOMPARE(documentCount(), documentsBefore);
+        }
+        auto store = LocalStore::open(m_dir.filePath(u"device.sqlite"_s));
+        QVERIFY(store.ok());
+        QCOMPARE(DocumentRepository(**store).get(QUuid::fromString(expiredId))->status,
+                 DocumentStatus::PendingSync);
+        const Run usageError = cli({u"quote"_s, u"convert"_s});
+        QCOMPARE(usageError.exitCode, 2);
+    }
+
+    void quotePdfWritten()
+    {
+        QVERIFY(!m_convertedQuoteId.isEmpty());
+        QTemporaryDir out;
+        QVERIFY(out.isValid());
+        // A quote HQ has numbered (from the demo history), and the pending one converted above.
+        QString numberedId, number, numberedCustomer;
+        QStringList numberedSkus;
+        {
+            auto store = LocalStore::open(m_dir.filePath(u"device.sqlite"_s));
+            QVERIFY(store.ok());
+            auto id = (*store)->scalar(u"SELECT id FROM sales_documents WHERE kind = 'quote' "
+                                       "AND number <> '' ORDER BY date DESC LIMIT 1"_s);
+            QVERIFY(id.ok() && !id->toString().isEmpty());
+            numberedId = id->toString();
+            auto numbered = DocumentRepository(**store).get(QUuid::fromString(numberedId));
+            QVERIFY(numbered.ok());
+            number = numbered->number;
+            for (const DocumentLine &l : std::as_const(numbered->lines))
+                numberedSkus.append(l.sku);
+            auto customer = CustomerRepository(**store).get(numbered->customerId);
+            QVERIFY(customer.ok());
+            numberedCustomer = customer->name;
+        }
+        struct Printed
+        {
+            QString id, label, customer;
+            QStringList skus;
+        };
+        const QList<Printed> quotes {{numberedId, number, numberedCustomer, numberedSkus},
+                                     {m_convertedQuoteId, u"pending"_s, m_customerName, {m_sku}}};
+        for (const auto &[id, label, customerName, skus] : quotes) {
+            const QString path = out.filePath(label + u".pdf"_s);
+            const Run r = cli({u"quote"_s, u"pdf"_s, id, u"--out"_s, path});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray pdf = file.readAll();
+            QVERIFY(pdf.startsWith("%PDF-"));
+            QVERIFY(pdf.contains("%%EOF"));
+            // The number is the document's title; with pdftotext, the page text is checked too.
+            const QString title = u"Quote "_s + label;
+            QByteArray utf16;
+            for (const QChar ch : title)
+                utf16.append(char(ch.unicode() >> 8)).append(char(ch.unicode() & 0xff));
+            QVERIFY2(pdf.contains(utf16) || pdf.contains(title.toUtf8()), qPrintable(title));
+            const QString pdftotext = QStandardPaths::findExecutable(u"pdftotext"_s);
+            if (!pdftotext.isEmpty()) {
+                QProcess p;
+                p.start(pdftotext, {path, u"-"_s});
+                QVERIFY(p.waitForFinished(30000));
+                const QString text = QString::fromUtf8(p.readAllStandardOutput());
+                QVERIFY2(text.contains(title), qPrintable(text));
+                QVERIFY2(text.contains(customerName), qPrintable(text));
+                for (const QString &sku : skus)
+                    QVERIFY2(text.contains(sku), qPrintable(sku + u" in "_s + text));
+            }
+        }
+
+        const QString nowhere = out.filePath(u"no/such/folder/q.pdf"_s);
+        const Run bad = cli({u"quote"_s, u"pdf"_s, m_convertedQuoteId, u"--out"_s, nowhere});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.startsWith(u"karvan-cli: cannot write "_s), qPrintable(bad.err));
+        QCOMPARE(bad.err.trimmed().count(u'\n'), 0);
+        QVERIFY(!QFile::exists(nowhere));
+        const Run unknown = cli({u"quote"_s, u"pdf"_s, QUuid::createUuid().toString(), u"--out"_s,
+                                 out.filePath(u"x.pdf"_s)});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains(u"no quote with id"_s), qPrintable(unknown.err));
+        QVERIFY(!QFile::exists(out.filePath(u"x.pdf"_s)));
+        const Run order
+            = cli({u"quote"_s, u"pdf"_s, m_orderId, u"--out"_s, out.filePath(u"order.pdf"_s)});
+        QCOMPARE(order.exitCode, 1);
+        QVERIFY(!QFile::exists(out.filePath(u"order.pdf"_s)));
+        QCOMPARE(cli({u"quote"_s, u"pdf"_s, m_convertedQuoteId}).exitCode, 2);
     }
 
     void customerAddedAndEditedOffline()
@@ -474,6 +657,26 @@ private Q_SLOTS:
     }
 
 private:
+    // A quote for the first customer: QTY of the first product, dated `date`.
+    QJsonObject createQuote(const QDate &date, const QDate &validUntil, const QString &qty)
+    {
+        const Run r = cli({u"quote"_s, u"create"_s, u"--customer"_s, m_customerId, u"--line"_s,
+                           m_sku + u"="_s + qty, u"--date"_s, date.toString(Qt::ISODate),
+                           u"--valid-until"_s, validUntil.toString(Qt::ISODate), u"--json"_s});
+        if (r.exitCode != 0) {
+            qWarning("quote create failed: %s", qPrintable(r.err));
+            return {};
+        }
+        return QJsonDocument::fromJson(r.out)[u"document"_s].toObject();
+    }
+    qint64 documentCount()
+    {
+        auto store = LocalStore::open(m_dir.filePath(u"device.sqlite"_s));
+        if (!store)
+            return -1;
+        auto n = (*store)->scalar(u"SELECT count(*) FROM sales_documents"_s);
+        return n ? n->toLongLong() : -1;
+    }
     int pending()
     {
         const Run r = cli({u"status"_s, u"--json"_s});
@@ -500,6 +703,9 @@ private:
 
     QTemporaryDir m_dir;
     QString m_customerId;
+    QString m_customerName;
+    QString m_convertedQuoteId;
+    QString m_orderId;
     QString m_sku;
     QString m_newCustomerId;
     QString m_ticketId;

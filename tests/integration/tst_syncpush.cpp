@@ -407,6 +407,29 @@ void tst_SyncPush::pushFlows()
                    {quote.value(u"id"_s).toString()}),
              1999);
 
+    // ---- 6. an order converted from that quote converts it; an unknown source is ignored ----
+    const QString quoteId = quote.value(u"id"_s).toString();
+    QCborMap fromQuote = documentArgs(db, co.cash, {{u"RICE"_s, 2}});
+    fromQuote.insert(u"source_quote"_s, quoteId);
+    QCborMap fromUnknown = documentArgs(db, co.cash, {{u"RICE"_s, 1}});
+    fromUnknown.insert(u"source_quote"_s, idToString(Uuid7::generate()));
+    const QString convertedOrderId = fromQuote.value(u"id"_s).toString();
+    const QString strayOrderId = fromUnknown.value(u"id"_s).toString();
+    const PushResponse converted = push(
+        client, s,
+        {dev,
+         {mutation(402, u"order"_s, convertedOrderId, u"create"_s, hlcAt(50001, dev), fromQuote),
+          mutation(403, u"order"_s, strayOrderId, u"create"_s, hlcAt(50002, dev), fromUnknown)}});
+    QCOMPARE(converted.results.size(), 2);
+    QVERIFY(converted.results.at(0).status != S::Rejected);
+    QVERIFY(converted.results.at(1).status != S::Rejected);
+    QCOMPARE(db.scalar(u"SELECT status FROM sales_quotes WHERE id = ?"_s, {quoteId})->toString(),
+             u"converted"_s);
+    QCOMPARE(db.scalar(u"SELECT converted_order_id FROM sales_quotes WHERE id = ?"_s, {quoteId})
+                 ->toString(),
+             convertedOrderId);
+    QCOMPARE(count(db, u"SELECT COUNT(*) FROM sales_orders WHERE id = ?"_s, {strayOrderId}), 1);
+
     KARVAN_VERIFY_INVARIANTS(db);
     QCOMPARE(hq.stop(), 0);
 }

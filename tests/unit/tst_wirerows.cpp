@@ -758,6 +758,7 @@ private Q_SLOTS:
             QCOMPARE(back->status, DocumentStatus::PendingSync);
             QVERIFY(back->number.isEmpty()); // HQ numbers it
             QCOMPARE(back->createdBy, d.createdBy);
+            QCOMPARE(back->sourceQuoteId, d.sourceQuoteId); // an order converted from a quote
             QCOMPARE(back->net, d.net);
             QCOMPARE(back->tax, d.tax);
             QCOMPARE(back->total, d.total);
