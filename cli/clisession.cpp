@@ -448,6 +448,7 @@ Result<void> syncRound(Context &c)
                                {u"rejected"_s, report->rejected},
                                {u"replayed"_s, report->replayed},
                                {u"pulled"_s, report->pulled},
+                               {u"unreadable"_s, report->unreadable},
                                {u"tombstones"_s, report->tombstones},
                                {u"conflicts"_s, report->conflicts},
                                {u"bytes_sent"_s, report->bytesSent},

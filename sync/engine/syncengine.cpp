@@ -420,8 +420,16 @@ Result<void> SyncEngine::pullAll(SyncReport &syncReport)
                 bulk.emplace(m_store);
             applied = m_store.transaction([&]() -> Result<void> {
                 for (const RowChange &c : std::as_const(response->changes)) {
-                    if (auto r = applier.apply(c); !r)
+                    auto r = applier.apply(c);
+                    if (r)
+                        continue;
+                    // A row this device cannot read (a newer HQ, data HQ stored unchecked) is
+                    // skipped and counted, never allowed to wedge every later pull; a storage
+                    // failure aborts the batch, which is pulled again next round.
+                    if (r.error().code == ErrorCode::Storage)
                         return r;
+                    ++syncReport.unreadable;
+                    qWarning("sync: skipped a row HQ sent: %s", qPrintable(r.errorMessage()));
                 }
                 if (auto r = applier.flush(); !r)
                     return r;

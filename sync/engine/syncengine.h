@@ -37,6 +37,7 @@ struct SyncReport
     qint64 pulled = 0; // row changes applied
     qint64 tombstones = 0;
     qint64 conflicts = 0; // new conflict records
+    qint64 unreadable = 0; // pulled rows this device could not read: skipped, not blocking
     qint64 bytesSent = 0;
     qint64 bytesReceived = 0;
     QString lastSyncAt; // ISO UTC, as stored in sync_state

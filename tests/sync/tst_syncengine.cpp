@@ -192,6 +192,7 @@ private Q_SLOTS:
     void pullPagesStoreCursorPerBatch();
     void faultWhileApplyingRollsBackAndResumes();
     void tombstoneRemovesCustomer();
+    void unreadableRowIsSkippedNotBlocking();
     void laterRemoteEditWinsWithConflictOlderLoses();
     void pendingEditRebasedOnlyWhenItsHlcWins();
     void progressIncreasesAndEndsAtTotals();
@@ -539,6 +540,22 @@ void tst_SyncEngine::tombstoneRemovesCustomer()
     QVERIFY(CustomerRepository(*m_store).get(b.id).ok());
     QVERIFY(FieldVersionRepository(*m_store).versions(u"customer"_s, idToString(a.id))->isEmpty());
     QCOMPARE(CustomerRepository(*m_store).search(u"Aras"_s)->size(), 0);
+}
+
+void tst_SyncEngine::unreadableRowIsSkippedNotBlocking()
+{
+    const Customer a = hqCustomer(u"Aras Textile"_s, u"C-1"_s);
+    const Customer b = hqCustomer(u"Bazaar Spices"_s, u"C-2"_s);
+    const QString h = hlcText(Start - 60000, u"hq"_s);
+    RowChange broken = customerChange(a, h);
+    broken.row.insert(u"payment_terms"_s, u"thirty"_s); // not a number
+    m_hq->pages.insert({}, {{broken, customerChange(b, h)}, "p1", false, 2});
+    auto report = engine()->sync();
+    QVERIFY2(report.ok(), qPrintable(report.errorMessage()));
+    QCOMPARE(report->unreadable, 1);
+    QCOMPARE(CustomerRepository(*m_store).get(a.id).error().code, ErrorCode::NotFound);
+    QVERIFY(CustomerRepository(*m_store).get(b.id).ok());
+    QCOMPARE(cursor(), QString::fromLatin1(QByteArray("p1").toBase64()));
 }
 
 void tst_SyncEngine::laterRemoteEditWinsWithConflictOlderLoses()
