@@ -49,14 +49,17 @@ struct ChainHead
 
 Result<ChainHead> readHead(Database &db, bool lock)
 {
-    auto q = db.exec(u"SELECT seq, hash FROM audit_chain_head WHERE id = 1"_s
-                     + (lock ? sqldialect::forUpdate(db.backend()) : QString()));
+    std::optional<ChainHead> head;
+    auto q = db.run(u"SELECT seq, hash FROM audit_chain_head WHERE id = 1"_s
+                        + (lock ? sqldialect::forUpdate(db.backend()) : QString()),
+                    {}, [&](const QSqlQuery &row) {
+                        head = ChainHead {row.value(0).toLongLong(), row.value(1).toString()};
+                    });
     if (!q)
         return q.error();
-    QSqlQuery &rows = q.value();
-    if (!rows.next())
+    if (!head)
         return makeError(ErrorCode::Storage, u"the audit chain head row is missing"_s);
-    return ChainHead {rows.value(0).toLongLong(), rows.value(1).toString()};
+    return *head;
 }
 
 AuditVerification broken(qint64 entries, qint64 seq, const QString &reason)
@@ -121,14 +124,14 @@ Result<AuditEntry> AuditLog::append(const QString &actor, const QString &action,
         return v ? QVariant(*v) : QVariant();
     };
     auto inserted
-        = m_db.exec(u"INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, "
-                    "before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                    {entry.seq, entry.at, entry.actor, entry.action, entry.entity, entry.entityId,
-                     orNull(entry.before), orNull(entry.after), entry.prevHash, entry.hash});
+        = m_db.run(u"INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, "
+                   "before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                   {entry.seq, entry.at, entry.actor, entry.action, entry.entity, entry.entityId,
+                    orNull(entry.before), orNull(entry.after), entry.prevHash, entry.hash});
     if (!inserted)
         return inserted.error();
-    auto moved = m_db.exec(u"UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1"_s,
-                           {entry.seq, entry.hash});
+    auto moved = m_db.run(u"UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1"_s,
+                          {entry.seq, entry.hash});
     if (!moved)
         return moved.error();
     return entry;

@@ -6,7 +6,10 @@
 #include "storage/sqldialect.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
+#include <QMutex>
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QUuid>
@@ -185,14 +188,70 @@ Result<TokenResolution> DeviceRegistry::resolve(const QString &token)
     const QDateTime seen = QDateTime::fromString(r.caller.device.lastSeenAt, Qt::ISODateWithMs);
     if (!seen.isValid() || seen.secsTo(now) >= LastSeenResolutionS) {
         const QString stamp = now.toString(Qt::ISODateWithMs);
-        // The condition keeps concurrent requests from writing it twice.
-        if (m_db.exec(u"UPDATE devices SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?"_s,
-                      {stamp, r.caller.device.id,
-                       now.addSecs(-LastSeenResolutionS).toString(Qt::ISODateWithMs)})) {
-            r.caller.device.lastSeenAt = stamp;
-        }
+        r.caller.device.lastSeenAt = stamp;
+        noteSeen(r.caller.device.id, stamp);
     }
     return r;
+}
+
+namespace {
+// Last-seen stamps waiting to be written, per database (see DeviceRegistry::noteSeen).
+struct SeenBatch
+{
+    QHash<QString, QString> pending; // device id -> stamp
+    qint64 lastFlushMs = 0;
+};
+QMutex g_seenMutex;
+QHash<const Database *, SeenBatch> g_seen;
+} // namespace
+
+void DeviceRegistry::noteSeen(const QString &deviceId, const QString &stamp)
+{
+    QHash<QString, QString> due;
+    {
+        QMutexLocker lock(&g_seenMutex);
+        SeenBatch &batch = g_seen[&m_db];
+        batch.pending.insert(deviceId, stamp);
+        const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+        if (nowMs - batch.lastFlushMs < LastSeenFlushMs)
+            return;
+        batch.lastFlushMs = nowMs;
+        due.swap(batch.pending);
+    }
+    (void)flushSeen(due);
+}
+
+Result<void> DeviceRegistry::flushSeen(const QHash<QString, QString> &due)
+{
+    if (due.isEmpty())
+        return {};
+    // One write for every device seen since the last one. The condition keeps a stamp from
+    // going backwards when two servers write it.
+    return m_db.transaction([&]() -> Result<void> {
+        for (auto it = due.constBegin(); it != due.constEnd(); ++it) {
+            if (auto u = m_db.run(u"UPDATE devices SET last_seen_at = ? WHERE id = ? AND "
+                                  "last_seen_at < ?"_s,
+                                  {it.value(), it.key(), it.value()});
+                !u) {
+                return u.error();
+            }
+        }
+        return {};
+    });
+}
+
+Result<void> DeviceRegistry::flushLastSeen()
+{
+    QHash<QString, QString> due;
+    {
+        QMutexLocker lock(&g_seenMutex);
+        auto it = g_seen.find(&m_db);
+        if (it == g_seen.end())
+            return {};
+        due.swap(it->pending);
+        g_seen.erase(it);
+    }
+    return flushSeen(due);
 }
 
 Result<DeviceRecord> DeviceRegistry::revoke(const QString &deviceId, const QString &actor)
@@ -232,6 +291,7 @@ Result<DeviceRecord> DeviceRegistry::revoke(const QString &deviceId, const QStri
 
 Result<QList<DeviceRecord>> DeviceRegistry::list()
 {
+    (void)flushLastSeen();
     auto q = m_db.exec(u"SELECT "_s + DeviceColumns + DeviceFrom + u" ORDER BY d.id"_s);
     if (!q)
         return q.error();

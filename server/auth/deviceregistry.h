@@ -4,6 +4,7 @@
 #include "domain/result.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -59,6 +60,9 @@ public:
     // last_seen_at is written at most this often per device, so authenticated reads stay
     // reads.
     static constexpr qint64 LastSeenResolutionS = 60;
+    // Stamps due are written together, at most this often per database: 1,000 devices
+    // arriving at once cost one write transaction, not 1,000 (docs/benchmarks.md).
+    static constexpr qint64 LastSeenFlushMs = 2000;
 
     static QString newToken();
     static QString tokenHash(const QString &token);
@@ -77,8 +81,11 @@ public:
                               const QString &requestedId, const QString &actor);
 
     // The caller behind token. Also refreshes last_seen_at when it is older than
-    // LastSeenResolutionS (outside any transaction; a failure there is ignored).
+    // LastSeenResolutionS: the stamp is written with the others due at most LastSeenFlushMs
+    // later, by a later request or list() (a failure there is ignored).
     Result<TokenResolution> resolve(const QString &token);
+    // Writes the last-seen stamps still waiting (list() does this first).
+    Result<void> flushLastSeen();
 
     // Revokes a device in its own transaction and audits it. NotFound for an unknown id,
     // Conflict when it is already revoked.
@@ -87,6 +94,9 @@ public:
     Result<QList<DeviceRecord>> list();
 
 private:
+    void noteSeen(const QString &deviceId, const QString &stamp);
+    Result<void> flushSeen(const QHash<QString, QString> &due);
+
     Database &m_db;
 };
 

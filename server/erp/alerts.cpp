@@ -100,25 +100,25 @@ Result<bool> Alerts::raise(const QString &kind, const QString &audience, const Q
         return invalid(u"alerts are raised inside the transaction of their event"_s);
     // The partial unique index alerts_open_once turns a second open alert into a no-op, also
     // against a concurrent raiser on PostgreSQL.
-    auto q = m_db.exec(
+    auto q = m_db.run(
         u"INSERT INTO alerts (id, kind, audience, recipient, entity, entity_id, "
         "message, created_at) VALUES (?, ?, ?, COALESCE(?, ''), ?, ?, ?, ?) "
         "ON CONFLICT DO NOTHING"_s,
         {newId(), kind, audience, notNull(recipient), entity, entityId, message, nowUtc()});
     if (!q)
         return q.error();
-    return q->numRowsAffected() > 0;
+    return *q > 0;
 }
 
 Result<bool> Alerts::resolveOpen(const QString &kind, const QString &entity,
                                  const QString &entityId, const QString &by)
 {
-    auto q = m_db.exec(u"UPDATE alerts SET resolved_at = ?, resolved_by = ? WHERE kind = ? AND "
-                       "entity = ? AND entity_id = ? AND resolved_at IS NULL"_s,
-                       {nowUtc(), by, kind, entity, entityId});
+    auto q = m_db.run(u"UPDATE alerts SET resolved_at = ?, resolved_by = ? WHERE kind = ? AND "
+                      "entity = ? AND entity_id = ? AND resolved_at IS NULL"_s,
+                      {nowUtc(), by, kind, entity, entityId});
     if (!q)
         return q.error();
-    return q->numRowsAffected() > 0;
+    return *q > 0;
 }
 
 Result<void> Alerts::stockChanged(const StockPosition &p)

@@ -146,19 +146,19 @@ QVariantList normalized(Database &db, const QVariantList &bindings)
 
 Result<QList<Row>> queryRows(Database &db, const QString &sql, const QVariantList &bindings)
 {
-    auto q = db.exec(sql, normalized(db, bindings));
-    if (!q)
-        return q.error();
     QList<Row> rows;
-    QSqlQuery &query = q.value();
-    while (query.next()) {
-        const int n = query.record().count();
+    int columns = -1;
+    auto r = db.run(sql, normalized(db, bindings), [&](const QSqlQuery &query) {
+        if (columns < 0)
+            columns = query.record().count();
         Row row;
-        row.reserve(n);
-        for (int i = 0; i < n; ++i)
+        row.reserve(columns);
+        for (int i = 0; i < columns; ++i)
             row.append(query.value(i));
-        rows.append(row);
-    }
+        rows.append(std::move(row));
+    });
+    if (!r)
+        return r.error();
     return rows;
 }
 
@@ -172,19 +172,24 @@ Result<Row> queryRow(Database &db, const QString &sql, const QVariantList &bindi
 
 Result<void> execSql(Database &db, const QString &sql, const QVariantList &bindings)
 {
-    auto q = db.exec(sql, normalized(db, bindings));
-    if (!q)
-        return q.error();
+    if (auto r = db.run(sql, normalized(db, bindings)); !r)
+        return r.error();
     return {};
 }
 
 Result<qint64> queryInt(Database &db, const QString &sql, const QVariantList &bindings)
 {
-    auto v = db.scalar(sql, normalized(db, bindings));
-    if (!v)
-        return v.error();
+    QVariant v;
+    bool first = true;
+    auto r = db.run(sql, normalized(db, bindings), [&](const QSqlQuery &query) {
+        if (first)
+            v = query.value(0);
+        first = false;
+    });
+    if (!r)
+        return r.error();
     // PostgreSQL's SUM(BIGINT) is NUMERIC, which QPSQL returns as text.
-    return v->isNull() ? 0 : v->toString().toLongLong();
+    return v.isNull() ? 0 : v.toString().toLongLong();
 }
 
 QString newId()

@@ -57,6 +57,14 @@ public:
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &bindings = {});
     // The first column of the first row, or a null QVariant when there is no row.
     Result<QVariant> scalar(const QString &sql, const QVariantList &bindings = {});
+    // Runs sql with positional bindings and calls onRow for every row, on a statement prepared
+    // once per connection and kept for the next call with the same sql (parsing a statement
+    // costs more than running most of the ERP's; see docs/benchmarks.md). The statement is
+    // reset before this returns, so it holds no read snapshot. A call from inside onRow with
+    // the same sql gets a statement of its own.
+    // Returns the number of rows an INSERT, UPDATE or DELETE changed.
+    Result<int> run(const QString &sql, const QVariantList &bindings = {},
+                    const std::function<void(const QSqlQuery &)> &onRow = {});
 
     // Runs work in one transaction on this thread's connection: commit when it returns ok, roll
     // back when it returns an error or throws. SQLite takes the write lock up front (BEGIN
@@ -89,8 +97,23 @@ private:
     DatabaseUrl m_url;
     Options m_options;
     quint64 m_instance = 0;
-    mutable QMutex m_mutex; // guards the two members below
+    struct CachedStatement
+    {
+        QSqlQuery query;
+        bool prepared = false;
+        bool inUse = false;
+    };
+    // Prepared statements of one connection, by sql; dropped with the connection.
+    using StatementCache = QHash<QString, std::shared_ptr<CachedStatement>>;
+
+    // SQLite: top-level transactions of this process queue here before BEGIN IMMEDIATE. SQLite's
+    // own busy handler sleeps in growing steps (up to 100 ms) while another connection writes,
+    // holding the worker thread and adding its sleep to every waiter's latency; a mutex hands
+    // the lock over the moment the writer commits. Other processes still wait in busy_timeout.
+    QMutex m_writer;
+    mutable QMutex m_mutex; // guards the members below
     QStringList m_connectionNames;
+    QHash<QString, StatementCache> m_statements; // per connection
     QHash<QString, int> m_depth; // transaction depth per connection
     QHash<QString, quint64> m_serial; // transactionSerial() per connection
 };

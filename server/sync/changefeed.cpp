@@ -235,7 +235,7 @@ Result<qint64> ChangeFeed::transactionVersion()
             return v.error();
         version = *v;
     } else {
-        if (auto u = m_db.exec(u"UPDATE sync_feed_clock SET version = version + 1 WHERE id = 1"_s);
+        if (auto u = m_db.run(u"UPDATE sync_feed_clock SET version = version + 1 WHERE id = 1"_s);
             !u)
             return u.error();
         auto v = m_db.scalar(u"SELECT version FROM sync_feed_clock WHERE id = 1"_s);
@@ -253,7 +253,7 @@ static Result<void> writeFeed(Database &db, qint64 version, const QString &scope
                               const QString &entity, const QString &entityId, const QString &op,
                               const QString &hlc)
 {
-    auto r = db.exec(
+    auto r = db.run(
         UpsertSql,
         {scope, entity, entityId, version, op, hlc.isEmpty() ? hqClock().now().toString() : hlc});
     if (!r)
@@ -298,15 +298,15 @@ Result<void> ChangeFeed::touchForCustomer(const QString &entity, const QString &
     if (!version)
         return version.error();
     // The customer's territory is read by the insert itself: no round trip.
-    auto q = m_db.exec(u"INSERT INTO sync_feed (scope, entity, entity_id, version, op, hlc) "
-                       "SELECT 'territory:' || territory, CAST(? AS TEXT), CAST(? AS TEXT), "
-                       "CAST(? AS BIGINT), 'upsert', CAST(? AS TEXT) FROM customers "
-                       "WHERE id = ?"_s
-                           + OnConflict,
-                       {entity, entityId, *version, hqClock().now().toString(), customerId});
+    auto q = m_db.run(u"INSERT INTO sync_feed (scope, entity, entity_id, version, op, hlc) "
+                      "SELECT 'territory:' || territory, CAST(? AS TEXT), CAST(? AS TEXT), "
+                      "CAST(? AS BIGINT), 'upsert', CAST(? AS TEXT) FROM customers "
+                      "WHERE id = ?"_s
+                          + OnConflict,
+                      {entity, entityId, *version, hqClock().now().toString(), customerId});
     if (!q)
         return q.error();
-    if (q.value().numRowsAffected() == 0)
+    if (q.value() == 0)
         return makeError(
             ErrorCode::NotFound,
             u"change feed: unknown customer %1 of %2 %3"_s.arg(customerId, entity, entityId));
