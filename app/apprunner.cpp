@@ -9,6 +9,7 @@
 #include "demo/storedemosink.h"
 #include "store/localstore.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
@@ -118,17 +119,23 @@ Result<QString> signInAndSync(DeviceSession &session, const QString &server, con
     QObject::connect(
         &session, &DeviceSession::signInFinished, &loop, [&](bool ok, const QString &message) {
             if (!ok) {
-                error = makeError(ErrorCode::InvalidArgument, u"sign-in failed: "_s + message);
+                const QString detail = session.signInErrorDetail();
+                error = makeError(ErrorCode::InvalidArgument,
+                                  u"sign-in failed: "_s + message
+                                      + (detail.isEmpty() ? QString() : u" ("_s + detail + u')'));
                 finish();
             }
         });
-    QObject::connect(&session, &DeviceSession::syncFinished, &loop,
-                     [&](bool ok, const QString &message) {
-                         if (!ok)
-                             error = makeError(ErrorCode::Storage, u"sync failed: "_s + message);
-                         summary = message;
-                         finish();
-                     });
+    QObject::connect(
+        &session, &DeviceSession::syncFinished, &loop, [&](bool ok, const QString &message) {
+            const QString detail = session.syncErrorDetail();
+            if (!ok)
+                error = makeError(ErrorCode::Storage,
+                                  u"sync failed: "_s + message
+                                      + (detail.isEmpty() ? QString() : u" ("_s + detail + u')'));
+            summary = message;
+            finish();
+        });
     session.waitUntilIdle(30000);
     session.signIn(server, login, password, caFile);
     if (!done)
@@ -157,7 +164,7 @@ Result<void> createDemoStore(const QString &path)
 
 int run(int argc, char **argv)
 {
-    QGuiApplication app(argc, argv);
+    QApplication app(argc, argv); // Qt Charts (Graphics View) needs the widgets application
     QGuiApplication::setOrganizationName(u"Karvan"_s);
     QGuiApplication::setApplicationName(u"karvan"_s);
     QGuiApplication::setApplicationVersion(u"0.1.0"_s);
@@ -245,6 +252,12 @@ int run(int argc, char **argv)
         settings.setKioskIdleSeconds(parser.value(u"kiosk-idle"_s).toInt());
     DeviceSession session(path, parser.value(u"user"_s));
     session.setToday(today);
+    if (!tour) {
+        // Automatic sync while signed in (the self-test and screenshots stay still).
+        session.setAutoSyncMinutes(settings.syncIntervalMinutes());
+        QObject::connect(&settings, &AppSettings::syncIntervalChanged, &session,
+                         [&] { session.setAutoSyncMinutes(settings.syncIntervalMinutes()); });
+    }
     session.start();
 
     QQmlApplicationEngine engine;

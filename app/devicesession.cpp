@@ -98,6 +98,17 @@ DeviceSession::DeviceSession(const QString &path, QString userName, QObject *par
     s_session = this;
     m_thread.setObjectName(u"karvan-store"_s);
     m_worker->moveToThread(&m_thread);
+    m_syncWorker = std::make_unique<SyncWorker>(path);
+    m_syncThread.setObjectName(u"karvan-sync"_s);
+    m_syncWorker->moveToThread(&m_syncThread);
+    // The sync connection is closed on its own thread as that thread ends.
+    connect(
+        &m_syncThread, &QThread::finished, m_syncWorker.get(),
+        [w = m_syncWorker.get()] { w->close(); }, Qt::DirectConnection);
+    m_autoTimer.setSingleShot(true);
+    connect(&m_autoTimer, &QTimer::timeout, this, &DeviceSession::autoSync);
+    m_changeTimer.setSingleShot(true);
+    connect(&m_changeTimer, &QTimer::timeout, this, &DeviceSession::autoSync);
     m_searchTimer.setSingleShot(true);
     m_searchTimer.setInterval(150);
     connect(&m_searchTimer, &QTimer::timeout, this, &DeviceSession::runCustomerSearch);
@@ -109,6 +120,12 @@ DeviceSession::DeviceSession(const QString &path, QString userName, QObject *par
 
 DeviceSession::~DeviceSession()
 {
+    // A round waiting for HQ is abandoned when its thread quits (the nested event loop of the
+    // transport ends, the open transaction rolls back); the connection closes after it.
+    if (m_syncThread.isRunning()) {
+        m_syncThread.quit();
+        m_syncThread.wait();
+    }
     if (m_thread.isRunning()) {
         // The store is closed on its own thread, then the thread ends.
         // A sync round waiting for HQ ends when the thread quits (its request is abandoned,
@@ -143,6 +160,8 @@ QObject *DeviceSession::workerObject() const
 void DeviceSession::start()
 {
     m_thread.start();
+    m_syncThread.start();
+    watchNetwork();
     post<Result<void>>([](StoreWorker &w) { return w.open(); },
                        [this](Result<void> r) {
                            if (!r) {
@@ -173,10 +192,11 @@ bool DeviceSession::waitUntilIdle(int timeoutMs)
 {
     QElapsedTimer timer;
     timer.start();
-    while ((busy() || !m_ready) && timer.elapsed() < timeoutMs)
+    // Idle includes no sync round under way (it runs on a thread of its own).
+    while ((busy() || m_syncing || !m_ready) && timer.elapsed() < timeoutMs)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     QCoreApplication::processEvents();
-    return !busy();
+    return !busy() && !m_syncing;
 }
 
 void DeviceSession::postToStore(std::function<void(LocalStore &)> work)
@@ -366,6 +386,8 @@ QVariantMap DeviceSession::formatCustomer(const CustomerDetailData &d) const
         items.append(
             {doc.date,
              {{u"kind"_s, doc.kind == SalesDocument::Kind::Quote ? tr("Quote") : tr("Order")},
+              {u"documentId"_s,
+               idToString(doc.id)}, // opens in the order page (quotes: convert, PDF)
               {u"number"_s, doc.number.isEmpty() ? tr("(pending)") : doc.number},
               {u"date"_s, f->date(doc.date)},
               {u"amount"_s, money(doc.total)},
@@ -403,7 +425,8 @@ QVariantMap DeviceSession::formatCustomer(const CustomerDetailData &d) const
         activities.append(QVariantMap {{u"kind"_s, activityKindText(a.kind)},
                                        {u"subject"_s, a.subject},
                                        {u"notes"_s, a.notes},
-                                       {u"when"_s, f->dateTime(a.at)}});
+                                       {u"when"_s, f->dateTime(a.at)},
+                                       {u"hasPhoto"_s, !a.photoPath.isEmpty()}});
     }
     m.insert(u"activities"_s, activities);
 
@@ -603,8 +626,12 @@ void DeviceSession::refreshSync()
                              [this](Result<SyncCounts> r) {
                                  if (!r)
                                      return reportError(r.error());
+                                 const bool grew = m_lastPending >= 0 && r->pending > m_lastPending;
+                                 m_lastPending = r->pending;
                                  m_sync = r.value();
                                  Q_EMIT syncCountsChanged();
+                                 if (grew)
+                                     localChangeSaved();
                              });
     post<Result<QList<OutboxMutation>>>([](StoreWorker &w) { return w.outbox(); },
                                         [this](Result<QList<OutboxMutation>> r) {

@@ -5,9 +5,11 @@
 #include "sessiondata.h"
 
 #include "domain/result.h"
+#include "engine/devicesignin.h"
 #include "engine/syncengine.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <QThread>
@@ -28,14 +30,29 @@ class LocalStore;
 namespace karvan::app {
 
 class StoreWorker;
+class SyncWorker;
+
+// When automatic sync runs (DeviceSession::setAutoSyncTimings; the app sets them from
+// AppSettings). Tests use milliseconds.
+struct AutoSyncTimings
+{
+    qint64 intervalMs = 0; // every so often while signed in; 0: automatic sync off
+    int changeDelayMs = 10000; // after a local change is saved (restarted by each change)
+    qint64 backoffFirstMs = 30000; // after a failed round, doubling per failure ...
+    qint64 backoffMaxMs = 15 * 60 * 1000; // ... up to this
+};
+// The wait before the next automatic attempt after `failures` failed rounds in a row (>= 1).
+qint64 autoSyncBackoffMs(int failures, const AutoSyncTimings &timings);
 
 // The device's data, as QML sees it (singleton `Session`). It owns the LocalStore on a worker
 // thread (StoreWorker); every read and write is a functor posted there, and its result comes
 // back to this (UI) thread, where the list models are updated. Nothing here blocks the UI
 // thread except the *Blocking helpers, which tools and tests use.
 //
-// Seam for sync: a sync engine runs its work on the same store thread with postToStore() and
-// calls notifyStoreChanged() after it applied server rows, which refreshes what is on screen.
+// Sync runs on a thread of its own (SyncWorker) with its own connection to the store file,
+// so searches and saves go on during a long pull; when a round ends, notifyStoreChanged()
+// refreshes what is on screen. Automatic sync: at start, every interval, shortly after a local
+// change, when the network comes back, with a back-off after failures; never two at once.
 class DeviceSession : public QObject
 {
     Q_OBJECT
@@ -51,6 +68,8 @@ class DeviceSession : public QObject
     Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY accountChanged)
     Q_PROPERTY(bool signingIn READ signingIn NOTIFY signingInChanged)
     Q_PROPERTY(QString signInError READ signInError NOTIFY signingInChanged)
+    // The English detail under a translated error (smaller line), "" when there is none.
+    Q_PROPERTY(QString signInErrorDetail READ signInErrorDetail NOTIFY signingInChanged)
     Q_PROPERTY(bool syncing READ syncing NOTIFY syncProgressChanged)
     // A sync round's progress: pushed changes, pulled records and bytes, done / total (a total
     // of 0 is not known yet); progress is 0..1, or -1 while it cannot be estimated.
@@ -65,6 +84,14 @@ class DeviceSession : public QObject
     Q_PROPERTY(QString recordsText READ recordsText NOTIFY syncProgressChanged)
     Q_PROPERTY(QString bytesText READ bytesText NOTIFY syncProgressChanged)
     Q_PROPERTY(QString syncError READ syncError NOTIFY syncProgressChanged)
+    Q_PROPERTY(QString syncErrorDetail READ syncErrorDetail NOTIFY syncProgressChanged)
+    // sync::syncFailureName of the last failure ("connection_refused", ...), "" after success.
+    Q_PROPERTY(QString syncErrorCode READ syncErrorCode NOTIFY syncProgressChanged)
+    // Automatic sync: "Next automatic sync at 14:05", "Automatic sync off", or "" (signed out).
+    Q_PROPERTY(QString autoSyncText READ autoSyncText NOTIFY autoSyncChanged)
+    Q_PROPERTY(QDateTime nextAutoSync READ nextAutoSync NOTIFY autoSyncChanged)
+    Q_PROPERTY(int autoSyncFailures READ autoSyncFailures NOTIFY autoSyncChanged)
+    Q_PROPERTY(int autoSyncRounds READ autoSyncRounds NOTIFY autoSyncChanged)
     Q_PROPERTY(QString syncSummary READ syncSummary NOTIFY syncProgressChanged)
     Q_PROPERTY(CustomerListModel *customers READ customers CONSTANT)
     Q_PROPERTY(ProductListModel *products READ products CONSTANT)
@@ -132,6 +159,29 @@ public:
     QString recordsText() const;
     QString bytesText() const;
     QString syncError() const { return m_syncError; }
+    QString syncErrorDetail() const { return m_syncErrorDetail; }
+    QString syncErrorCode() const { return m_syncErrorCode; }
+    QString signInErrorDetail() const { return m_signInErrorDetail; }
+    QString autoSyncText() const;
+    QDateTime nextAutoSync() const { return m_nextAutoSync; }
+    int autoSyncFailures() const { return m_autoFailures; }
+    int autoSyncRounds() const { return m_autoRounds; } // automatic rounds started
+    void setAutoSyncTimings(const AutoSyncTimings &timings);
+    AutoSyncTimings autoSyncTimings() const { return m_autoTimings; }
+    // Every N minutes (0: automatic sync off); the other timings keep their defaults.
+    void setAutoSyncMinutes(int minutes);
+    // Tests: slow down or stop a round (SyncEngine::setFaultHook, called on the sync thread)
+    // and small batches, so a round lasts.
+    void setSyncFaultHook(sync::SyncEngine::FaultHook hook) { m_faultHook = std::move(hook); }
+    void setSyncBatchSizes(int push, int pull)
+    {
+        m_pushBatch = push;
+        m_pullBatch = pull;
+    }
+    // The sentence shown for a kind of failure, in the user's language.
+    static QString syncFailureText(sync::SyncFailure failure);
+    // The same by its name (sync::syncFailureName), for QML and tests; "" for an unknown name.
+    Q_INVOKABLE QString syncFailureSentence(const QString &code) const;
     QString syncSummary() const;
     sync::SyncReport lastReport() const { return m_report; }
 
@@ -233,6 +283,7 @@ Q_SIGNALS:
     void signedOut(const QString &warning);
     void syncProgressChanged();
     void syncFinished(bool ok, const QString &message);
+    void autoSyncChanged();
 
 private:
     QObject *workerObject() const;
@@ -248,6 +299,12 @@ private:
     QVariantMap formatCustomer(const CustomerDetailData &d) const;
     void refreshAccount();
     void setProgress(const sync::SyncProgressReport &report);
+    void finishRound(const Result<sync::SyncReport> &result);
+    void scheduleAutoSync(qint64 delayMs);
+    void rescheduleAutoSync();
+    void autoSync(); // an automatic round, when one may run
+    void localChangeSaved();
+    void watchNetwork();
 
     QString m_path;
     QString m_userName;
@@ -287,6 +344,24 @@ private:
     sync::SyncReport m_report;
     bool m_hasReport = false;
     QString m_syncError;
+    QString m_syncErrorDetail;
+    QString m_syncErrorCode;
+    QString m_signInErrorDetail;
+
+    QThread m_syncThread;
+    std::unique_ptr<SyncWorker> m_syncWorker;
+    sync::SyncEngine::FaultHook m_faultHook;
+    int m_pushBatch = 0;
+    int m_pullBatch = 0;
+    AutoSyncTimings m_autoTimings;
+    QTimer m_autoTimer; // the next periodic or back-off attempt
+    QTimer m_changeTimer; // a local change was saved: sync shortly
+    QDateTime m_nextAutoSync;
+    int m_autoFailures = 0;
+    int m_autoRounds = 0;
+    bool m_changedDuringSync = false;
+    bool m_startSyncDone = false;
+    qint64 m_lastPending = -1;
 };
 
 } // namespace karvan::app

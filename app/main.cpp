@@ -1,4 +1,6 @@
-// karvan: the field client. Everything but this file is in the karvan_app library.
+// karvan: the field client. Everything but this file is in the karvan_app library; run()
+// starts a QApplication (not QGuiApplication) because the Qt Charts QML types draw with
+// Graphics View.
 #include "apprunner.h"
 
 #include <QtQml/qqmlextensionplugin.h>

@@ -5,6 +5,7 @@
 #include "storeworker.h"
 
 #include "domain/ids.h"
+#include "services/attachmentservice.h"
 #include "store/documentrepository.h"
 
 namespace karvan::app {
@@ -61,7 +62,28 @@ OrderEditor::OrderEditor(DeviceSession *session)
     : QObject(session)
     , m_session(session)
     , m_lines(new OrderLineModel(this))
+    , m_view(new SavedDocumentView(session, this))
 { }
+
+bool OrderEditor::setSignature(const QVariantList &strokes, double width, double height)
+{
+    auto png = SignatureImage::png(SignatureStrokes::fromVariant(strokes, width, height));
+    if (!png) {
+        clearSignature();
+        return false;
+    }
+    m_signaturePng = *png;
+    Q_EMIT signatureChanged();
+    return true;
+}
+
+void OrderEditor::clearSignature()
+{
+    if (m_signaturePng.isEmpty())
+        return;
+    m_signaturePng.clear();
+    Q_EMIT signatureChanged();
+}
 
 QString OrderEditor::customerId() const
 {
@@ -89,6 +111,7 @@ void OrderEditor::setCustomer(const QString &id, const QString &name)
     if (uuid != m_customerId) {
         m_customerId = uuid;
         m_draftLines.clear();
+        clearSignature();
         m_savedId.clear();
         Q_EMIT submittedChanged();
         refreshSaved();
@@ -265,6 +288,17 @@ void OrderEditor::applyCheck(const OrderCheckData &data)
     Q_EMIT checkedChanged();
 }
 
+namespace {
+
+// What submitting did: the document, and whether its signature was stored with it.
+struct SubmitOutcome
+{
+    Result<SalesDocument> document = makeError(ErrorCode::Storage, u"store closed"_s);
+    QString signatureError;
+};
+
+} // namespace
+
 void OrderEditor::submit()
 {
     if (!canSubmit())
@@ -273,24 +307,51 @@ void OrderEditor::submit()
     Q_EMIT submittedChanged();
     Q_EMIT checkedChanged();
     const OrderDraft d = draft();
-    m_session->post<Result<SalesDocument>>([d](StoreWorker &w) { return w.submitOrder(d); },
-                                           [this](Result<SalesDocument> r) {
-                                               m_submitting = false;
-                                               if (!r) {
-                                                   m_error = r.errorMessage();
-                                                   Q_EMIT submittedChanged();
-                                                   Q_EMIT checkedChanged();
-                                                   return;
-                                               }
-                                               m_savedId = idToString(r->id);
-                                               m_draftLines.clear();
-                                               m_lines->setRows({});
-                                               resetTotals();
-                                               Q_EMIT submittedChanged();
-                                               Q_EMIT checkedChanged();
-                                               Q_EMIT submitted(m_savedId);
-                                               m_session->notifyStoreChanged();
-                                           });
+    const QByteArray png = m_signaturePng;
+    const QString author = m_session->userName();
+    m_session->post<SubmitOutcome>(
+        [d, png, author](StoreWorker &w) {
+            SubmitOutcome out;
+            out.document = w.submitOrder(d);
+            if (!out.document || png.isEmpty() || !w.store())
+                return out;
+            // The document is saved (and durable) first; its signature follows in its own
+            // transaction, so a refused signature never loses the order.
+            const bool quote = d.kind == SalesDocument::Kind::Quote;
+            auto added = AttachmentService(*w.store(), w.clock(), author)
+                             .add({quote ? u"quote"_s : u"order"_s, out.document->id,
+                                   u"signature"_s, u"image/png"_s, png});
+            if (!added)
+                out.signatureError = added.errorMessage();
+            return out;
+        },
+        [this, png](SubmitOutcome out) {
+            m_submitting = false;
+            const Result<SalesDocument> &r = out.document;
+            if (!r) {
+                m_error = r.errorMessage();
+                Q_EMIT submittedChanged();
+                Q_EMIT checkedChanged();
+                return;
+            }
+            m_savedId = idToString(r->id);
+            m_draftLines.clear();
+            m_lines->setRows({});
+            resetTotals();
+            m_signatureError = out.signatureError.isEmpty()
+                ? QString()
+                : tr("Saved, but the signature was not stored: %1").arg(out.signatureError);
+            m_savedSignature = png.isEmpty() || !out.signatureError.isEmpty()
+                ? QString()
+                : u"data:image/png;base64,"_s + QString::fromLatin1(png.toBase64());
+            m_signaturePng.clear();
+            Q_EMIT signatureChanged();
+            Q_EMIT savedStateChanged();
+            Q_EMIT submittedChanged();
+            Q_EMIT checkedChanged();
+            Q_EMIT submitted(m_savedId);
+            m_session->notifyStoreChanged();
+        });
 }
 
 bool OrderEditor::savedPending() const
@@ -303,8 +364,10 @@ void OrderEditor::refreshSaved()
 {
     const quint64 request = ++m_savedRequest;
     if (m_savedId.isEmpty()) {
-        if (m_savedNumber.isEmpty() && m_savedStatus.isEmpty())
+        if (m_savedNumber.isEmpty() && m_savedStatus.isEmpty() && m_savedSignature.isEmpty())
             return;
+        m_savedSignature.clear();
+        m_signatureError.clear();
         m_savedNumber.clear();
         m_savedStatus.clear();
         m_savedStatusText.clear();

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "listmodels.h"
+#include "quotesignature.h"
+#include "quoteview.h"
 #include "sessiondata.h"
 
 #include <QObject>
@@ -44,6 +46,13 @@ class OrderEditor : public QObject
     Q_PROPERTY(QString savedStatusText READ savedStatusText NOTIFY savedStateChanged)
     Q_PROPERTY(QString savedReason READ savedReason NOTIFY savedStateChanged)
     Q_PROPERTY(bool savedPending READ savedPending NOTIFY savedStateChanged)
+    // The customer's signature: drawn on the pad before submitting (optional), stored with the
+    // document as a PNG attachment after it is saved; the saved one as a data: URL.
+    Q_PROPERTY(bool hasSignature READ hasSignature NOTIFY signatureChanged)
+    Q_PROPERTY(QString savedSignature READ savedSignature NOTIFY savedStateChanged)
+    Q_PROPERTY(QString signatureError READ signatureError NOTIFY savedStateChanged)
+    // A saved order or quote opened from the customer's history (quotes: convert, PDF).
+    Q_PROPERTY(SavedDocumentView *view READ view CONSTANT)
 
 public:
     explicit OrderEditor(DeviceSession *session);
@@ -72,6 +81,11 @@ public:
     QString savedStatusText() const { return m_savedStatusText; }
     QString savedReason() const { return m_savedReason; }
     bool savedPending() const;
+    bool hasSignature() const { return !m_signaturePng.isEmpty(); }
+    QByteArray signaturePng() const { return m_signaturePng; }
+    QString savedSignature() const { return m_savedSignature; }
+    QString signatureError() const { return m_signatureError; }
+    SavedDocumentView *view() const { return m_view; }
     // Reads the saved document again (after a sync brought HQ's answer).
     void refreshSaved();
 
@@ -82,6 +96,10 @@ public:
     Q_INVOKABLE void removeLine(int row);
     Q_INVOKABLE void clear();
     Q_INVOKABLE void submit();
+    // The pad's strokes ([[{x, y}, ...], ...] in a width x height pad), rendered to PNG now;
+    // false (and no signature) when there is no ink or the pad has no size.
+    Q_INVOKABLE bool setSignature(const QVariantList &strokes, double width, double height);
+    Q_INVOKABLE void clearSignature();
     void recheck();
     void setLines(const QList<PricingRequest::Line> &lines);
     OrderDraft draft() const;
@@ -93,6 +111,7 @@ Q_SIGNALS:
     void submittedChanged();
     void submitted(const QString &documentId);
     void savedStateChanged();
+    void signatureChanged();
 
 private:
     void applyCheck(const OrderCheckData &data);
@@ -113,6 +132,9 @@ private:
     bool m_submitting = false;
     QString m_savedNumber, m_savedStatus, m_savedStatusText, m_savedReason;
     quint64 m_savedRequest = 0;
+    QByteArray m_signaturePng;
+    QString m_savedSignature, m_signatureError;
+    SavedDocumentView *m_view;
 };
 
 } // namespace karvan::app

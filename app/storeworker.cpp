@@ -77,7 +77,7 @@ Result<void> StoreWorker::startClock()
         if (auto r = state.setValue(NodeIdKey, nodeId); !r)
             return r;
     }
-    m_clock = std::make_unique<sync::HlcClock>(nodeId);
+    m_clock = std::make_shared<sync::HlcClock>(nodeId);
     auto last = m_store->scalar(
         u"SELECT max(hlc) FROM field_versions WHERE substr(hlc, 23) = '%1'"_s.arg(nodeId));
     if (last && !last->isNull()) {

@@ -60,12 +60,11 @@ public:
     Result<QUuid> sampleCustomer();
     Result<QList<PricingRequest::Line>> sampleLines(int count);
 
-    // --- signing in and syncing (storeworkersync.cpp)
+    // --- signing in (storeworkersync.cpp; the rules are sync/engine/devicesignin's, shared
+    // with karvan-cli). A sync round runs on a thread of its own (SyncWorker below).
 
-    // Runs job now, or, while a sync round waits for HQ, after that round: the transport waits
-    // in a local event loop on this thread, and nothing may touch the store under the engine.
-    void run(std::function<void()> job);
-    bool syncing() const { return m_syncing; }
+    // Runs job now (kept for the functors DeviceSession posts).
+    void run(std::function<void()> job) { job(); }
 
     // Who is signed in to which HQ (the same sync_state keys as karvan-cli).
     Result<AccountData> account();
@@ -75,10 +74,11 @@ public:
     // Revokes the device at HQ and forgets the token; refused while changes are unsynced.
     // Returns a warning when HQ could not be told (the token is forgotten anyway with force).
     Result<QString> signOut(bool force);
-    // One round (push, pull, rebase) with the signed-in session; progress on this thread.
-    Result<sync::SyncReport> syncRound(const sync::SyncEngine::ProgressFn &progress);
+    // The device's clock, shared with the sync thread (HlcClock is thread-safe): the sync
+    // merges HQ's stamps into the same clock local writes are stamped with.
+    std::shared_ptr<sync::HlcClock> sharedClock() const { return m_clock; }
 
-    // sync_state keys, shared with karvan-cli (cli/clicommands.h namespace state).
+    // sync_state keys, shared with karvan-cli (sync/engine/devicesignin.h).
     static inline const QString NodeIdKey = QStringLiteral("device_id");
     static inline const QString ServerUrlKey = QStringLiteral("server_url");
     static inline const QString TokenKey = QStringLiteral("token");
@@ -90,17 +90,41 @@ public:
 private:
     Result<QList<ProductSummary>> summarize(const QList<Product> &products);
     Result<void> startClock();
-    Result<qint64> unsyncedCount();
-    Result<sync::HttpTransport *> transport(const QString &server, const QString &token,
-                                            const QString &caFile);
 
     QString m_path;
     std::unique_ptr<LocalStore> m_store;
-    std::unique_ptr<sync::HlcClock> m_clock;
+    std::shared_ptr<sync::HlcClock> m_clock;
+};
+
+// Runs sync rounds on a thread of its own, on its own connection to the device's store file:
+// SQLite's WAL lets the store thread read (a customer search) and commit short writes while
+// a long pull writes here, each pulled batch in one short transaction.
+class SyncWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SyncWorker(QString path);
+    ~SyncWorker() override;
+
+    struct RoundOptions
+    {
+        sync::SyncEngine::ProgressFn progress; // called on this thread
+        sync::SyncEngine::FaultHook faultHook; // tests: slow down or stop a round
+        int pushBatch = 0; // 0: the engine's default
+        int pullBatch = 0;
+    };
+    // One round (push, pull, rebase) with the signed-in session stored in sync_state.
+    Result<sync::SyncReport> syncRound(const std::shared_ptr<sync::HlcClock> &clock,
+                                       const RoundOptions &options);
+    // Closes the connection (on this thread).
+    void close();
+
+private:
+    QString m_path;
+    std::unique_ptr<LocalStore> m_store;
     std::unique_ptr<sync::HttpTransport> m_transport;
     QString m_transportKey; // server, token, CA file of m_transport
-    bool m_syncing = false;
-    QList<std::function<void()>> m_deferred;
 };
 
 } // namespace karvan::app

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/result.h"
+#include "engine/devicesignin.h"
 
 #include <QStringList>
 #include <QTextStream>
@@ -62,15 +63,7 @@ Result<void> quotePdf(Context &c);
 
 // What the profile's sync_state holds about this device and its signed-in session. device_id
 // is also the HLC node id (the same key the app uses, app/storeworker.h NodeIdKey).
-namespace state {
-inline const QString DeviceId = QStringLiteral("device_id");
-inline const QString ServerUrl = QStringLiteral("server_url");
-inline const QString Token = QStringLiteral("token");
-inline const QString CaFile = QStringLiteral("ca_file");
-inline const QString Login = QStringLiteral("login");
-inline const QString Role = QStringLiteral("role");
-inline const QString Territories = QStringLiteral("territories"); // a JSON array
-} // namespace state
+namespace state = karvan::sync::sessionkey;
 
 // This device's id, created (a UUIDv7) and stored on first use.
 Result<QString> deviceId(LocalStore &store);

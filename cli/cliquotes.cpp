@@ -1,7 +1,7 @@
 // karvan-cli: quote convert, quote pdf.
 
 #include "clicommands.h"
-#include "quotepdf.h"
+#include "quotepdf.h" // ../print
 
 #include "domain/ids.h"
 #include "domain/json.h"
@@ -98,12 +98,12 @@ Result<void> quotePdf(Context &c)
     const QString out = parser.value(u"out"_s);
     if (out.isEmpty())
         return usage(u"--out FILE.pdf is required"_s);
-    auto print = loadQuotePrint(c.store, *quoteId);
-    if (!print)
-        return print.error();
-    if (auto written = writeQuotePdf(*print, out); !written)
+    auto printed = print::loadQuotePrint(c.store, *quoteId);
+    if (!printed)
+        return printed.error();
+    if (auto written = print::writeQuotePdf(*printed, out, u"karvan-cli"_s); !written)
         return written;
-    c.err << "quote " << (print->quote.number.isEmpty() ? u"(pending)"_s : print->quote.number)
+    c.err << "quote " << (printed->quote.number.isEmpty() ? u"(pending)"_s : printed->quote.number)
           << " written to " << QFileInfo(out).absoluteFilePath() << Qt::endl;
     return {};
 }

@@ -3,6 +3,7 @@
 #include "clicommands.h"
 
 #include "domain/ids.h"
+#include "engine/devicesignin.h"
 #include "engine/syncengine.h"
 #include "engine/transport.h"
 #include "hlc.h"
@@ -87,58 +88,6 @@ Result<QString> readPassword()
     if (password.isEmpty())
         return makeError(ErrorCode::InvalidArgument, u"no password on stdin (one line)"_s);
     return password;
-}
-
-bool isLoopback(const QString &host)
-{
-    if (host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
-
-// https://host[:port], or http:// to this machine only (a token must never cross a network
-// in clear text).
-Result<QUrl> serverUrl(const QString &text)
-{
-    const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty()
-        || (url.scheme() != u"https"_s && url.scheme() != u"http"_s))
-        return makeError(
-            ErrorCode::InvalidArgument,
-            u"--server must be a URL like https://hq.example.com:8443, not \"%1\""_s.arg(text));
-    if (!url.path().isEmpty() && url.path() != u"/"_s)
-        return makeError(
-            ErrorCode::InvalidArgument,
-            u"--server takes the server's address without a path (\"%1\")"_s.arg(url.path()));
-    if (url.scheme() == u"http"_s && !isLoopback(url.host()))
-        return makeError(
-            ErrorCode::InvalidArgument,
-            u"refusing to send a password over plain http to %1: use https"_s.arg(url.host()));
-    QUrl clean = url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
-    return clean;
-}
-
-// The one-line reason of an HQ error reply: {"error": {"code", "message"}}.
-QString replyReason(const sync::TransportReply &reply)
-{
-    const QJsonObject error = QJsonDocument::fromJson(reply.body).object()[u"error"_s].toObject();
-    const QString message = error[u"message"_s].toString().simplified();
-    if (!message.isEmpty())
-        return message;
-    return u"HQ answered HTTP %1"_s.arg(reply.httpStatus);
-}
-
-Result<qint64> unsyncedCount(LocalStore &store)
-{
-    OutboxRepository outbox(store);
-    auto pending = outbox.countWithState(OutboxMutation::State::Pending);
-    if (!pending)
-        return pending.error();
-    auto sent = outbox.countWithState(OutboxMutation::State::Sent);
-    if (!sent)
-        return sent.error();
-    return *pending + *sent;
 }
 
 QString megabytes(qint64 bytes)
@@ -233,98 +182,31 @@ Result<void> login(Context &c)
         return usage(u"unexpected argument \"%1\""_s.arg(parser.positionalArguments().first()));
     if (!parser.isSet(u"server"_s) || !parser.isSet(u"login"_s))
         return usage(u"login --server URL --login NAME (password on stdin)"_s);
-    auto server = serverUrl(parser.value(u"server"_s));
+    auto server = sync::parseServerUrl(parser.value(u"server"_s));
     if (!server)
         return server.error();
     const QString loginName = parser.value(u"login"_s).trimmed();
     if (loginName.isEmpty())
         return usage(u"--login must not be empty"_s);
-    QString caFile = parser.value(u"ca-file"_s);
-    if (!caFile.isEmpty()) {
-        const QFileInfo info(caFile);
-        if (!info.isFile() || !info.isReadable())
-            return makeError(ErrorCode::InvalidArgument,
-                             u"--ca-file %1 is not a readable file"_s.arg(caFile));
-        caFile = info.absoluteFilePath();
-    }
+    auto caFile = sync::checkCaFile(parser.value(u"ca-file"_s));
+    if (!caFile)
+        return caFile.error();
     const QString deviceName = parser.isSet(u"device-name"_s)
         ? parser.value(u"device-name"_s)
         : QSysInfo::machineHostName() + u" (karvan-cli)"_s;
 
-    // Another user's rows must not stay on the device; their unsynced work must not be lost.
-    SyncStateRepository state(c.store);
-    auto previous = state.value(state::Login);
-    if (!previous)
-        return previous.error();
-    const bool otherUser = !previous->isEmpty() && *previous != loginName;
-    if (otherUser) {
-        auto unsynced = unsyncedCount(c.store);
-        if (!unsynced)
-            return unsynced.error();
-        if (*unsynced > 0)
-            return makeError(ErrorCode::Conflict,
-                             u"this device holds %1 unsynced changes by %2: sign in as %2 and "
-                             "sync first"_s.arg(*unsynced)
-                                 .arg(*previous));
-    }
-
+    // Another user's rows must not stay on the device; their unsynced work must not be lost
+    // (checked before the password is asked for, and again when signing in).
+    if (auto otherUser = sync::checkUserSwitch(c.store, loginName); !otherUser)
+        return otherUser.error();
     auto password = readPassword();
     if (!password)
         return password.error();
-    auto stored = deviceId(c.store);
-    if (!stored)
-        return stored.error();
-    // HQ enrolls a device id for one user only: another user signs in as a new device.
-    const QString device = otherUser ? idToString(Uuid7::generate()) : *stored;
-    auto transport = sync::HttpTransport::create({*server, {}, caFile});
-    if (!transport)
-        return transport.error();
-    const QJsonObject request {{u"login"_s, loginName},
-                               {u"password"_s, *password},
-                               {u"device_name"_s, deviceName},
-                               {u"device_id"_s, device}};
-    auto reply
-        = (*transport)
-              ->post(u"/v1/auth/login"_s, QJsonDocument(request).toJson(QJsonDocument::Compact),
-                     QByteArrayLiteral("application/json"));
-    if (!reply)
-        return makeError(
-            reply.error().code,
-            u"cannot reach HQ at %1: %2"_s.arg(server->toString(), reply.errorMessage()));
-    if (reply->httpStatus == 401)
-        return makeError(ErrorCode::InvalidArgument, u"wrong login or password"_s);
-    if (reply->httpStatus != 200)
-        return makeError(ErrorCode::Conflict, u"HQ refused the login: "_s + replyReason(*reply));
-    const QJsonObject answer = QJsonDocument::fromJson(reply->body).object();
-    const QString token = answer[u"token"_s].toString();
-    const QJsonObject user = answer[u"user"_s].toObject();
-    const QString issuedId = answer[u"device_id"_s].toString();
-    if (token.isEmpty() || user.isEmpty())
-        return makeError(ErrorCode::Storage, u"HQ's login answer has no token or user"_s);
-
-    if (otherUser) {
-        // A different rep on this device: start from an empty store (a new initial sync).
-        if (auto r = sync::wipeLocalData(c.store); !r)
-            return r;
-    }
-    auto saved = c.store.transaction([&]() -> Result<void> {
-        const QString territories = QString::fromUtf8(
-            QJsonDocument(user[u"territories"_s].toArray()).toJson(QJsonDocument::Compact));
-        const QString finalId = sync::Hlc::isValidNodeId(issuedId) ? issuedId : device;
-        for (const auto &[key, value] :
-             {std::pair {state::DeviceId, finalId},
-              std::pair {state::ServerUrl, server->toString()}, std::pair {state::Token, token},
-              std::pair {state::CaFile, caFile},
-              std::pair {state::Login, user[u"login"_s].toString(loginName)},
-              std::pair {state::Role, user[u"role"_s].toString()},
-              std::pair {state::Territories, territories}}) {
-            if (auto r = state.setValue(key, value); !r)
-                return r;
-        }
-        return {};
-    });
-    if (!saved)
-        return saved.error();
+    auto signedIn
+        = sync::signInDevice(c.store, {*server, loginName, *password, *caFile, deviceName, 30000});
+    if (!signedIn)
+        return signedIn.error();
+    const QJsonObject user = signedIn->user;
 
     if (parser.isSet(u"json"_s)) {
         writeJson(c.out, user);
@@ -349,56 +231,30 @@ Result<void> logout(Context &c)
         return usage(parser.errorText());
     if (!parser.positionalArguments().isEmpty())
         return usage(u"unexpected argument \"%1\""_s.arg(parser.positionalArguments().first()));
-    const bool force = parser.isSet(u"force"_s);
-    auto session = storedSession(c.store);
-    if (!session)
-        return makeError(ErrorCode::InvalidArgument, u"not signed in"_s);
-    auto unsynced = unsyncedCount(c.store);
-    if (!unsynced)
-        return unsynced.error();
-    if (*unsynced > 0 && !force)
-        return makeError(
-            ErrorCode::Conflict,
-            u"%1 changes are not synced yet: run karvan-cli sync first (or logout "
-            "--force; they stay on this device until %2 signs in again and syncs)"_s.arg(*unsynced)
-                .arg(session->login));
-
-    auto transport
-        = sync::HttpTransport::create({session->server, session->token, session->caFile});
-    if (!transport)
-        return transport.error();
-    auto reply = (*transport)
-                     ->post(u"/v1/auth/logout"_s, QByteArrayLiteral("{}"),
-                            QByteArrayLiteral("application/json"));
-    QString warning;
-    if (!reply)
-        warning = u"cannot reach HQ: "_s + reply.errorMessage();
-    else if (reply->httpStatus != 200 && reply->httpStatus != 401) // 401: already revoked
-        warning = u"HQ refused the logout: "_s + replyReason(*reply);
-    if (!warning.isEmpty() && !force)
-        return makeError(ErrorCode::Conflict,
-                         warning + u" (logout --force forgets the token on this device anyway)"_s);
-
-    // HQ revoked this device id and never enrolls it again: the next login is a new device.
-    SyncStateRepository state(c.store);
-    auto forgotten = c.store.transaction([&]() -> Result<void> {
-        if (auto r = state.setValue(state::Token, QString()); !r)
-            return r;
-        return state.setValue(state::DeviceId, idToString(Uuid7::generate()));
-    });
-    if (!forgotten)
-        return forgotten.error();
+    sync::DeviceSignOutOptions options;
+    options.force = parser.isSet(u"force"_s);
+    options.unsyncedMessage = [](qint64 unsynced, const QString &login) {
+        return u"%1 changes are not synced yet: run karvan-cli sync first (or logout "
+               "--force; they stay on this device until %2 signs in again and syncs)"_s
+                   .arg(unsynced)
+                   .arg(login);
+    };
+    options.forceHint = u" (logout --force forgets the token on this device anyway)"_s;
+    auto out = sync::signOutDevice(c.store, options);
+    if (!out)
+        return out.error();
+    const QString &warning = out->warning;
     if (!warning.isEmpty())
         c.err << "karvan-cli: warning: " << warning << Qt::endl;
     if (parser.isSet(u"json"_s)) {
         writeJson(c.out,
-                  QJsonObject {{u"signed_out"_s, session->login},
-                               {u"server"_s, session->server.toString()},
+                  QJsonObject {{u"signed_out"_s, out->login},
+                               {u"server"_s, out->server.toString()},
                                {u"revoked_at_hq"_s, warning.isEmpty()},
-                               {u"unsynced"_s, *unsynced}});
+                               {u"unsynced"_s, out->unsynced}});
         return {};
     }
-    c.out << "signed out " << session->login << " from " << session->server.toString() << '\n';
+    c.out << "signed out " << out->login << " from " << out->server.toString() << '\n';
     return {};
 }
 

@@ -42,7 +42,7 @@ ApplicationWindow {
     Loader {
         id: shell
         anchors.fill: parent
-        sourceComponent: root.currentPage === "kiosk" ? kioskShell
+        sourceComponent: root.currentPage === "kiosk" || AppSettings.kioskMode ? kioskShell
                        : root.tablet ? tabletShell : phoneShell
     }
 

@@ -43,6 +43,61 @@
             <source>Recent</source>
             <translation>الأحدث</translation>
         </message>
+        <message>
+            <source>Choose a photo</source>
+            <translation>اختر صورة</translation>
+        </message>
+        <message>
+            <source>Images (*.jpg *.jpeg *.png)</source>
+            <translation>الصور (*.jpg *.jpeg *.png)</translation>
+        </message>
+        <message>
+            <source>Take a photo</source>
+            <translation>التقط صورة</translation>
+        </message>
+        <message>
+            <source>No camera found. Choose a picture file instead.</source>
+            <translation>لم يُعثر على كاميرا. اختر ملف صورة بدلًا من ذلك.</translation>
+        </message>
+        <message>
+            <source>From a file</source>
+            <translation>من ملف</translation>
+        </message>
+        <message>
+            <source>Take photo</source>
+            <translation>التقاط</translation>
+        </message>
+        <message>
+            <source>Replace photo</source>
+            <translation>استبدال الصورة</translation>
+        </message>
+        <message>
+            <source>Add photo</source>
+            <translation>إضافة صورة</translation>
+        </message>
+        <message>
+            <source>Remove photo</source>
+            <translation>إزالة الصورة</translation>
+        </message>
+        <message>
+            <source>Photo %1 × %2, %3 KB</source>
+            <translation>صورة %1 × %2، %3 كيلوبايت</translation>
+        </message>
+        <message>
+            <source>Save with photo</source>
+            <translation>حفظ مع الصورة</translation>
+        </message>
+    </context>
+    <context>
+        <name>BarChart</name>
+        <message>
+            <source>Purchases per month</source>
+            <translation>المشتريات شهرياً</translation>
+        </message>
+        <message>
+            <source>Purchases</source>
+            <translation>المشتريات</translation>
+        </message>
     </context>
     <context>
         <name>CatalogPage</name>
@@ -187,6 +242,10 @@
         <message>
             <source>Activities</source>
             <translation>الأنشطة</translation>
+        </message>
+        <message>
+            <source>photo</source>
+            <translation>صورة</translation>
         </message>
     </context>
     <context>
@@ -368,6 +427,38 @@
             <source>HQ: %1</source>
             <translation>المقر: %1</translation>
         </message>
+        <message>
+            <source>Close</source>
+            <translation>إغلاق</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Valid until</source>
+            <translation>صالح حتى</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>موقَّع</translation>
+        </message>
+        <message>
+            <source>Convert to order</source>
+            <translation>تحويل إلى طلب</translation>
+        </message>
+        <message>
+            <source>Share as PDF</source>
+            <translation>مشاركة كملف PDF</translation>
+        </message>
+        <message>
+            <source>Customer's signature</source>
+            <translation>توقيع العميل</translation>
+        </message>
     </context>
     <context>
         <name>PhoneShell</name>
@@ -481,6 +572,105 @@
         <message>
             <source>Sign in</source>
             <translation>تسجيل الدخول</translation>
+        </message>
+        <message>
+            <source>HQ's certificate file (optional)</source>
+            <translation>ملف شهادة المقر (اختياري)</translation>
+        </message>
+        <message>
+            <source>/path/to/ca.pem</source>
+            <translation>/path/to/ca.pem</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>اختيار…</translation>
+        </message>
+        <message>
+            <source>HQ's certificate file</source>
+            <translation>ملف شهادة المقر</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt)</source>
+            <translation>الشهادات (*.pem *.crt)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>كل الملفات (*)</translation>
+        </message>
+        <message>
+            <source>Automatic sync</source>
+            <translation>المزامنة التلقائية</translation>
+        </message>
+        <message>
+            <source>Sync every (minutes, 0 = off)</source>
+            <translation>المزامنة كل (دقائق، 0 = إيقاف)</translation>
+        </message>
+        <message>
+            <source>Also syncs when the app starts, shortly after you save a change, and when the network comes back.</source>
+            <translation>تتم المزامنة أيضًا عند بدء التطبيق، وبعد حفظ أي تغيير بقليل، وعند عودة الشبكة.</translation>
+        </message>
+        <message>
+            <source>Kiosk mode</source>
+            <translation>وضع الكشك</translation>
+        </message>
+        <message>
+            <source>The kiosk PIN is saved.</source>
+            <translation>تم حفظ رمز PIN للكشك.</translation>
+        </message>
+        <message>
+            <source>A self-order screen for a store. Leaving it needs the kiosk PIN (4 to 8 digits).</source>
+            <translation>شاشة طلب ذاتي للمتجر. يتطلب الخروج منها رمز PIN للكشك (من 4 إلى 8 أرقام).</translation>
+        </message>
+        <message>
+            <source>Current PIN</source>
+            <translation>رمز PIN الحالي</translation>
+        </message>
+        <message>
+            <source>New PIN</source>
+            <translation>رمز PIN الجديد</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>الرمز</translation>
+        </message>
+        <message>
+            <source>The PIN again</source>
+            <translation>رمز PIN مرة أخرى</translation>
+        </message>
+        <message>
+            <source>Change PIN</source>
+            <translation>تغيير رمز PIN</translation>
+        </message>
+        <message>
+            <source>Set PIN</source>
+            <translation>تعيين رمز PIN</translation>
+        </message>
+        <message>
+            <source>Start kiosk mode</source>
+            <translation>بدء وضع الكشك</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignaturePad</name>
+        <message>
+            <source>Signature pad</source>
+            <translation>لوحة التوقيع</translation>
+        </message>
+        <message>
+            <source>Customer signs here</source>
+            <translation>يوقّع العميل هنا</translation>
+        </message>
+        <message>
+            <source>Optional: the customer's signature</source>
+            <translation>اختياري: توقيع العميل</translation>
+        </message>
+        <message>
+            <source>Signed on this device</source>
+            <translation>تم التوقيع على هذا الجهاز</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>مسح</translation>
         </message>
     </context>
     <context>
@@ -714,6 +904,60 @@
             <source>No visits planned</source>
             <translation>لا زيارات مخططة</translation>
         </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>جارٍ المزامنة…</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::ActivityPhoto</name>
+        <message>
+            <source>The photo is empty.</source>
+            <translation>الصورة فارغة.</translation>
+        </message>
+        <message>
+            <source>The photo could not be encoded: %1</source>
+            <translation>تعذّر ترميز الصورة: %1</translation>
+        </message>
+        <message>
+            <source>The photo is too large.</source>
+            <translation>الصورة كبيرة جدًا.</translation>
+        </message>
+        <message>
+            <source>There is no file %1.</source>
+            <translation>لا يوجد ملف %1.</translation>
+        </message>
+        <message>
+            <source>%1 is too large for a photo.</source>
+            <translation>%1 كبير جدًا لصورة.</translation>
+        </message>
+        <message>
+            <source>%1 has too many pixels for a photo.</source>
+            <translation>%1 يحتوي على عدد كبير جدًا من البكسلات لصورة.</translation>
+        </message>
+        <message>
+            <source>%1 is not a picture this device can read.</source>
+            <translation>%1 ليس صورة يمكن لهذا الجهاز قراءتها.</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::AppSettings</name>
+        <message>
+            <source>The current PIN is wrong</source>
+            <translation>رمز PIN الحالي خاطئ</translation>
+        </message>
+        <message>
+            <source>The PIN must be 4 to 8 digits</source>
+            <translation>يجب أن يتكون رمز PIN من 4 إلى 8 أرقام</translation>
+        </message>
+        <message>
+            <source>The two PINs are not the same</source>
+            <translation>رمزا PIN غير متطابقين</translation>
+        </message>
+        <message>
+            <source>Set a kiosk PIN first: it is needed to leave kiosk mode</source>
+            <translation>عيّن رمز PIN للكشك أولًا: فهو مطلوب للخروج من وضع الكشك</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::DeviceSession</name>
@@ -909,6 +1153,86 @@
             <source>Sent %1 changes (%2 rejected), received %3 records, %4 new conflicts</source>
             <translation>أُرسل %1 تغييرات (%2 مرفوضة)، واستُلم %3 سجلات، و%4 تعارضات جديدة</translation>
         </message>
+        <message>
+            <source>Automatic sync off</source>
+            <translation>المزامنة التلقائية متوقفة</translation>
+        </message>
+        <message>
+            <source>Next automatic sync at %1</source>
+            <translation>المزامنة التلقائية التالية في %1</translation>
+        </message>
+        <message>
+            <source>The server must be an address like https://hq.example.com:8443</source>
+            <translation>يجب أن يكون الخادم عنوانًا مثل https://hq.example.com:8443</translation>
+        </message>
+        <message>
+            <source>A password is never sent over plain http to another machine: use https</source>
+            <translation>لا تُرسَل كلمة المرور أبدًا عبر http غير المشفّر إلى جهاز آخر: استخدم https</translation>
+        </message>
+        <message>
+            <source>The certificate file cannot be read or holds no certificate</source>
+            <translation>لا يمكن قراءة ملف الشهادة أو أنه لا يحتوي على شهادة</translation>
+        </message>
+        <message>
+            <source>HQ's server refused the connection: it may be down or the address wrong</source>
+            <translation>رفض خادم المقر الاتصال: قد يكون متوقفًا أو العنوان خاطئًا</translation>
+        </message>
+        <message>
+            <source>HQ's server was not found: check the address and the network</source>
+            <translation>لم يُعثر على خادم المقر: تحقق من العنوان والشبكة</translation>
+        </message>
+        <message>
+            <source>HQ did not answer in time: check the network and try again</source>
+            <translation>لم يُجب المقر في الوقت المحدد: تحقق من الشبكة وحاول مرة أخرى</translation>
+        </message>
+        <message>
+            <source>The connection to HQ broke: check the network and try again</source>
+            <translation>انقطع الاتصال بالمقر: تحقق من الشبكة وحاول مرة أخرى</translation>
+        </message>
+        <message>
+            <source>HQ's certificate is not trusted: choose HQ's certificate file (CA) in Settings</source>
+            <translation>شهادة المقر غير موثوقة: اختر ملف شهادة المقر (CA) في الإعدادات</translation>
+        </message>
+        <message>
+            <source>A secure connection to HQ could not be made: check the address and the device's date</source>
+            <translation>تعذر إنشاء اتصال آمن بالمقر: تحقق من العنوان وتاريخ الجهاز</translation>
+        </message>
+        <message>
+            <source>Wrong login or password</source>
+            <translation>اسم المستخدم أو كلمة المرور غير صحيحة</translation>
+        </message>
+        <message>
+            <source>Sign in to sync (Settings)</source>
+            <translation>سجّل الدخول للمزامنة (الإعدادات)</translation>
+        </message>
+        <message>
+            <source>HQ no longer accepts this device's sign-in: sign in again</source>
+            <translation>لم يعد المقر يقبل تسجيل دخول هذا الجهاز: سجّل الدخول مرة أخرى</translation>
+        </message>
+        <message>
+            <source>HQ revoked this device; its local data was removed. Sign in again.</source>
+            <translation>ألغى المقر هذا الجهاز؛ وحُذفت بياناته المحلية. سجّل الدخول مرة أخرى.</translation>
+        </message>
+        <message>
+            <source>HQ's server had a problem: try again later</source>
+            <translation>واجه خادم المقر مشكلة: حاول مرة أخرى لاحقًا</translation>
+        </message>
+        <message>
+            <source>HQ refused the request</source>
+            <translation>رفض المقر الطلب</translation>
+        </message>
+        <message>
+            <source>HQ's answer could not be understood: the app may need an update</source>
+            <translation>تعذر فهم رد المقر: قد يحتاج التطبيق إلى تحديث</translation>
+        </message>
+        <message>
+            <source>Changes by another user on this device are not synced yet: sign in as that user and sync first</source>
+            <translation>تغييرات مستخدم آخر على هذا الجهاز لم تُزامن بعد: سجّل الدخول بذلك المستخدم وزامن أولًا</translation>
+        </message>
+        <message>
+            <source>A sync is already running</source>
+            <translation>هناك مزامنة قيد التشغيل بالفعل</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::OrderEditor</name>
@@ -980,24 +1304,79 @@
             <source>none</source>
             <translation>لا يوجد</translation>
         </message>
+        <message>
+            <source>Saved, but the signature was not stored: %1</source>
+            <translation>تم الحفظ، لكن لم يُخزَّن التوقيع: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::SavedDocumentView</name>
+        <message>
+            <source>(pending)</source>
+            <translation>(قيد الانتظار)</translation>
+        </message>
+        <message>
+            <source>Quote %1</source>
+            <translation>عرض سعر %1</translation>
+        </message>
+        <message>
+            <source>Order %1</source>
+            <translation>طلب %1</translation>
+        </message>
+        <message>
+            <source>This quote is already converted to an order.</source>
+            <translation>تم تحويل عرض السعر هذا إلى طلب بالفعل.</translation>
+        </message>
+        <message>
+            <source>HQ rejected this quote.</source>
+            <translation>رفض المقر الرئيسي عرض السعر هذا.</translation>
+        </message>
+        <message>
+            <source>HQ rejected this quote: %1</source>
+            <translation>رفض المقر الرئيسي عرض السعر هذا: %1</translation>
+        </message>
+        <message>
+            <source>This quote was cancelled.</source>
+            <translation>تم إلغاء عرض السعر هذا.</translation>
+        </message>
+        <message>
+            <source>This quote expired on %1.</source>
+            <translation>انتهت صلاحية عرض السعر هذا في %1.</translation>
+        </message>
+        <message>
+            <source>This quote has expired.</source>
+            <translation>انتهت صلاحية عرض السعر هذا.</translation>
+        </message>
+        <message>
+            <source>This quote has no lines.</source>
+            <translation>لا يحتوي عرض السعر هذا على أي بنود.</translation>
+        </message>
+        <message>
+            <source>Not converted: %1</source>
+            <translation>لم يتم التحويل: %1</translation>
+        </message>
+        <message>
+            <source>Order made from quote %1, saved on this device, waiting to sync.</source>
+            <translation>تم إنشاء الطلب من عرض السعر %1، وحُفظ على هذا الجهاز، بانتظار المزامنة.</translation>
+        </message>
+        <message>
+            <source>Cannot create the folder %1</source>
+            <translation>تعذّر إنشاء المجلد %1</translation>
+        </message>
+        <message>
+            <source>The PDF was not written: %1</source>
+            <translation>لم تتم كتابة ملف PDF: %1</translation>
+        </message>
+        <message>
+            <source>Saved as %1</source>
+            <translation>تم الحفظ باسم %1</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::StoreWorker</name>
         <message>
             <source>The device store is not open</source>
             <translation>مخزن الجهاز غير مفتوح</translation>
-        </message>
-        <message>
-            <source>The server must be an address like https://hq.example.com:8443</source>
-            <translation>يجب أن يكون الخادم عنوانًا مثل https://hq.example.com:8443</translation>
-        </message>
-        <message>
-            <source>The server address must not have a path</source>
-            <translation>يجب ألا يحتوي عنوان الخادم على مسار</translation>
-        </message>
-        <message>
-            <source>A password is never sent over plain http to another machine: use https</source>
-            <translation>لا تُرسَل كلمة المرور أبدًا عبر http غير المشفّر إلى جهاز آخر: استخدم https</translation>
         </message>
         <message>
             <source>Enter your login</source>
@@ -1008,56 +1387,12 @@
             <translation>أدخل كلمة المرور</translation>
         </message>
         <message>
-            <source>The certificate file %1 cannot be read</source>
-            <translation>تعذّرت قراءة ملف الشهادة %1</translation>
-        </message>
-        <message>
-            <source>This device holds %1 unsynced changes by %2: sign in as %2 and sync first</source>
-            <translation>يحمل هذا الجهاز %1 تغييرات غير مُزامَنة من %2: سجّل الدخول باسم %2 وزامِن أولًا</translation>
-        </message>
-        <message>
-            <source>Cannot reach HQ at %1: %2</source>
-            <translation>تعذّر الوصول إلى المقر على %1: %2</translation>
-        </message>
-        <message>
-            <source>Wrong login or password</source>
-            <translation>اسم المستخدم أو كلمة المرور غير صحيحة</translation>
-        </message>
-        <message>
-            <source>HQ refused the sign-in: %1</source>
-            <translation>رفض المقر تسجيل الدخول: %1</translation>
-        </message>
-        <message>
-            <source>HQ's answer to the sign-in has no token</source>
-            <translation>ردّ المقر على تسجيل الدخول لا يحتوي على رمز</translation>
-        </message>
-        <message>
-            <source>Not signed in</source>
-            <translation>لم يتم تسجيل الدخول</translation>
-        </message>
-        <message>
             <source>%1 changes are not synced yet. Sync before signing out.</source>
             <translation>%1 تغييرات لم تُزامَن بعد. زامِن قبل تسجيل الخروج.</translation>
         </message>
         <message>
-            <source>Cannot read the session</source>
-            <translation>تعذّرت قراءة الجلسة</translation>
-        </message>
-        <message>
-            <source>Cannot reach HQ: %1</source>
-            <translation>تعذّر الوصول إلى المقر: %1</translation>
-        </message>
-        <message>
-            <source>HQ refused the sign-out: %1</source>
-            <translation>رفض المقر تسجيل الخروج: %1</translation>
-        </message>
-        <message>
-            <source>A sync is already running</source>
-            <translation>هناك مزامنة قيد التشغيل بالفعل</translation>
-        </message>
-        <message>
-            <source>Sign in to sync (Settings)</source>
-            <translation>سجّل الدخول للمزامنة (الإعدادات)</translation>
+            <source>Enter the server's address</source>
+            <translation>أدخل عنوان الخادم</translation>
         </message>
     </context>
 </TS>

@@ -43,6 +43,61 @@
             <source>Recent</source>
             <translation>Recent</translation>
         </message>
+        <message>
+            <source>Choose a photo</source>
+            <translation>Choose a photo</translation>
+        </message>
+        <message>
+            <source>Images (*.jpg *.jpeg *.png)</source>
+            <translation>Images (*.jpg *.jpeg *.png)</translation>
+        </message>
+        <message>
+            <source>Take a photo</source>
+            <translation>Take a photo</translation>
+        </message>
+        <message>
+            <source>No camera found. Choose a picture file instead.</source>
+            <translation>No camera found. Choose a picture file instead.</translation>
+        </message>
+        <message>
+            <source>From a file</source>
+            <translation>From a file</translation>
+        </message>
+        <message>
+            <source>Take photo</source>
+            <translation>Take photo</translation>
+        </message>
+        <message>
+            <source>Replace photo</source>
+            <translation>Replace photo</translation>
+        </message>
+        <message>
+            <source>Add photo</source>
+            <translation>Add photo</translation>
+        </message>
+        <message>
+            <source>Remove photo</source>
+            <translation>Remove photo</translation>
+        </message>
+        <message>
+            <source>Photo %1 × %2, %3 KB</source>
+            <translation>Photo %1 × %2, %3 KB</translation>
+        </message>
+        <message>
+            <source>Save with photo</source>
+            <translation>Save with photo</translation>
+        </message>
+    </context>
+    <context>
+        <name>BarChart</name>
+        <message>
+            <source>Purchases per month</source>
+            <translation>Purchases per month</translation>
+        </message>
+        <message>
+            <source>Purchases</source>
+            <translation>Purchases</translation>
+        </message>
     </context>
     <context>
         <name>CatalogPage</name>
@@ -187,6 +242,10 @@
         <message>
             <source>Activities</source>
             <translation>Activities</translation>
+        </message>
+        <message>
+            <source>photo</source>
+            <translation>photo</translation>
         </message>
     </context>
     <context>
@@ -368,6 +427,38 @@
             <source>HQ: %1</source>
             <translation>HQ: %1</translation>
         </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Valid until</source>
+            <translation>Valid until</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>Signed</translation>
+        </message>
+        <message>
+            <source>Convert to order</source>
+            <translation>Convert to order</translation>
+        </message>
+        <message>
+            <source>Share as PDF</source>
+            <translation>Share as PDF</translation>
+        </message>
+        <message>
+            <source>Customer's signature</source>
+            <translation>Customer's signature</translation>
+        </message>
     </context>
     <context>
         <name>PhoneShell</name>
@@ -481,6 +572,105 @@
         <message>
             <source>Sign in</source>
             <translation>Sign in</translation>
+        </message>
+        <message>
+            <source>HQ's certificate file (optional)</source>
+            <translation>HQ's certificate file (optional)</translation>
+        </message>
+        <message>
+            <source>/path/to/ca.pem</source>
+            <translation>/path/to/ca.pem</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <source>HQ's certificate file</source>
+            <translation>HQ's certificate file</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt)</source>
+            <translation>Certificates (*.pem *.crt)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>All files (*)</translation>
+        </message>
+        <message>
+            <source>Automatic sync</source>
+            <translation>Automatic sync</translation>
+        </message>
+        <message>
+            <source>Sync every (minutes, 0 = off)</source>
+            <translation>Sync every (minutes, 0 = off)</translation>
+        </message>
+        <message>
+            <source>Also syncs when the app starts, shortly after you save a change, and when the network comes back.</source>
+            <translation>Also syncs when the app starts, shortly after you save a change, and when the network comes back.</translation>
+        </message>
+        <message>
+            <source>Kiosk mode</source>
+            <translation>Kiosk mode</translation>
+        </message>
+        <message>
+            <source>The kiosk PIN is saved.</source>
+            <translation>The kiosk PIN is saved.</translation>
+        </message>
+        <message>
+            <source>A self-order screen for a store. Leaving it needs the kiosk PIN (4 to 8 digits).</source>
+            <translation>A self-order screen for a store. Leaving it needs the kiosk PIN (4 to 8 digits).</translation>
+        </message>
+        <message>
+            <source>Current PIN</source>
+            <translation>Current PIN</translation>
+        </message>
+        <message>
+            <source>New PIN</source>
+            <translation>New PIN</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>The PIN again</source>
+            <translation>The PIN again</translation>
+        </message>
+        <message>
+            <source>Change PIN</source>
+            <translation>Change PIN</translation>
+        </message>
+        <message>
+            <source>Set PIN</source>
+            <translation>Set PIN</translation>
+        </message>
+        <message>
+            <source>Start kiosk mode</source>
+            <translation>Start kiosk mode</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignaturePad</name>
+        <message>
+            <source>Signature pad</source>
+            <translation>Signature pad</translation>
+        </message>
+        <message>
+            <source>Customer signs here</source>
+            <translation>Customer signs here</translation>
+        </message>
+        <message>
+            <source>Optional: the customer's signature</source>
+            <translation>Optional: the customer's signature</translation>
+        </message>
+        <message>
+            <source>Signed on this device</source>
+            <translation>Signed on this device</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Clear</translation>
         </message>
     </context>
     <context>
@@ -714,6 +904,60 @@
             <source>No visits planned</source>
             <translation>No visits planned</translation>
         </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>Syncing…</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::ActivityPhoto</name>
+        <message>
+            <source>The photo is empty.</source>
+            <translation>The photo is empty.</translation>
+        </message>
+        <message>
+            <source>The photo could not be encoded: %1</source>
+            <translation>The photo could not be encoded: %1</translation>
+        </message>
+        <message>
+            <source>The photo is too large.</source>
+            <translation>The photo is too large.</translation>
+        </message>
+        <message>
+            <source>There is no file %1.</source>
+            <translation>There is no file %1.</translation>
+        </message>
+        <message>
+            <source>%1 is too large for a photo.</source>
+            <translation>%1 is too large for a photo.</translation>
+        </message>
+        <message>
+            <source>%1 has too many pixels for a photo.</source>
+            <translation>%1 has too many pixels for a photo.</translation>
+        </message>
+        <message>
+            <source>%1 is not a picture this device can read.</source>
+            <translation>%1 is not a picture this device can read.</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::AppSettings</name>
+        <message>
+            <source>The current PIN is wrong</source>
+            <translation>The current PIN is wrong</translation>
+        </message>
+        <message>
+            <source>The PIN must be 4 to 8 digits</source>
+            <translation>The PIN must be 4 to 8 digits</translation>
+        </message>
+        <message>
+            <source>The two PINs are not the same</source>
+            <translation>The two PINs are not the same</translation>
+        </message>
+        <message>
+            <source>Set a kiosk PIN first: it is needed to leave kiosk mode</source>
+            <translation>Set a kiosk PIN first: it is needed to leave kiosk mode</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::DeviceSession</name>
@@ -909,6 +1153,86 @@
             <source>Sent %1 changes (%2 rejected), received %3 records, %4 new conflicts</source>
             <translation>Sent %1 changes (%2 rejected), received %3 records, %4 new conflicts</translation>
         </message>
+        <message>
+            <source>Automatic sync off</source>
+            <translation>Automatic sync off</translation>
+        </message>
+        <message>
+            <source>Next automatic sync at %1</source>
+            <translation>Next automatic sync at %1</translation>
+        </message>
+        <message>
+            <source>The server must be an address like https://hq.example.com:8443</source>
+            <translation>The server must be an address like https://hq.example.com:8443</translation>
+        </message>
+        <message>
+            <source>A password is never sent over plain http to another machine: use https</source>
+            <translation>A password is never sent over plain http to another machine: use https</translation>
+        </message>
+        <message>
+            <source>The certificate file cannot be read or holds no certificate</source>
+            <translation>The certificate file cannot be read or holds no certificate</translation>
+        </message>
+        <message>
+            <source>HQ's server refused the connection: it may be down or the address wrong</source>
+            <translation>HQ's server refused the connection: it may be down or the address wrong</translation>
+        </message>
+        <message>
+            <source>HQ's server was not found: check the address and the network</source>
+            <translation>HQ's server was not found: check the address and the network</translation>
+        </message>
+        <message>
+            <source>HQ did not answer in time: check the network and try again</source>
+            <translation>HQ did not answer in time: check the network and try again</translation>
+        </message>
+        <message>
+            <source>The connection to HQ broke: check the network and try again</source>
+            <translation>The connection to HQ broke: check the network and try again</translation>
+        </message>
+        <message>
+            <source>HQ's certificate is not trusted: choose HQ's certificate file (CA) in Settings</source>
+            <translation>HQ's certificate is not trusted: choose HQ's certificate file (CA) in Settings</translation>
+        </message>
+        <message>
+            <source>A secure connection to HQ could not be made: check the address and the device's date</source>
+            <translation>A secure connection to HQ could not be made: check the address and the device's date</translation>
+        </message>
+        <message>
+            <source>Wrong login or password</source>
+            <translation>Wrong login or password</translation>
+        </message>
+        <message>
+            <source>Sign in to sync (Settings)</source>
+            <translation>Sign in to sync (Settings)</translation>
+        </message>
+        <message>
+            <source>HQ no longer accepts this device's sign-in: sign in again</source>
+            <translation>HQ no longer accepts this device's sign-in: sign in again</translation>
+        </message>
+        <message>
+            <source>HQ revoked this device; its local data was removed. Sign in again.</source>
+            <translation>HQ revoked this device; its local data was removed. Sign in again.</translation>
+        </message>
+        <message>
+            <source>HQ's server had a problem: try again later</source>
+            <translation>HQ's server had a problem: try again later</translation>
+        </message>
+        <message>
+            <source>HQ refused the request</source>
+            <translation>HQ refused the request</translation>
+        </message>
+        <message>
+            <source>HQ's answer could not be understood: the app may need an update</source>
+            <translation>HQ's answer could not be understood: the app may need an update</translation>
+        </message>
+        <message>
+            <source>Changes by another user on this device are not synced yet: sign in as that user and sync first</source>
+            <translation>Changes by another user on this device are not synced yet: sign in as that user and sync first</translation>
+        </message>
+        <message>
+            <source>A sync is already running</source>
+            <translation>A sync is already running</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::OrderEditor</name>
@@ -980,24 +1304,79 @@
             <source>none</source>
             <translation>none</translation>
         </message>
+        <message>
+            <source>Saved, but the signature was not stored: %1</source>
+            <translation>Saved, but the signature was not stored: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::SavedDocumentView</name>
+        <message>
+            <source>(pending)</source>
+            <translation>(pending)</translation>
+        </message>
+        <message>
+            <source>Quote %1</source>
+            <translation>Quote %1</translation>
+        </message>
+        <message>
+            <source>Order %1</source>
+            <translation>Order %1</translation>
+        </message>
+        <message>
+            <source>This quote is already converted to an order.</source>
+            <translation>This quote is already converted to an order.</translation>
+        </message>
+        <message>
+            <source>HQ rejected this quote.</source>
+            <translation>HQ rejected this quote.</translation>
+        </message>
+        <message>
+            <source>HQ rejected this quote: %1</source>
+            <translation>HQ rejected this quote: %1</translation>
+        </message>
+        <message>
+            <source>This quote was cancelled.</source>
+            <translation>This quote was cancelled.</translation>
+        </message>
+        <message>
+            <source>This quote expired on %1.</source>
+            <translation>This quote expired on %1.</translation>
+        </message>
+        <message>
+            <source>This quote has expired.</source>
+            <translation>This quote has expired.</translation>
+        </message>
+        <message>
+            <source>This quote has no lines.</source>
+            <translation>This quote has no lines.</translation>
+        </message>
+        <message>
+            <source>Not converted: %1</source>
+            <translation>Not converted: %1</translation>
+        </message>
+        <message>
+            <source>Order made from quote %1, saved on this device, waiting to sync.</source>
+            <translation>Order made from quote %1, saved on this device, waiting to sync.</translation>
+        </message>
+        <message>
+            <source>Cannot create the folder %1</source>
+            <translation>Cannot create the folder %1</translation>
+        </message>
+        <message>
+            <source>The PDF was not written: %1</source>
+            <translation>The PDF was not written: %1</translation>
+        </message>
+        <message>
+            <source>Saved as %1</source>
+            <translation>Saved as %1</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::StoreWorker</name>
         <message>
             <source>The device store is not open</source>
             <translation>The device store is not open</translation>
-        </message>
-        <message>
-            <source>The server must be an address like https://hq.example.com:8443</source>
-            <translation>The server must be an address like https://hq.example.com:8443</translation>
-        </message>
-        <message>
-            <source>The server address must not have a path</source>
-            <translation>The server address must not have a path</translation>
-        </message>
-        <message>
-            <source>A password is never sent over plain http to another machine: use https</source>
-            <translation>A password is never sent over plain http to another machine: use https</translation>
         </message>
         <message>
             <source>Enter your login</source>
@@ -1008,56 +1387,12 @@
             <translation>Enter your password</translation>
         </message>
         <message>
-            <source>The certificate file %1 cannot be read</source>
-            <translation>The certificate file %1 cannot be read</translation>
-        </message>
-        <message>
-            <source>This device holds %1 unsynced changes by %2: sign in as %2 and sync first</source>
-            <translation>This device holds %1 unsynced changes by %2: sign in as %2 and sync first</translation>
-        </message>
-        <message>
-            <source>Cannot reach HQ at %1: %2</source>
-            <translation>Cannot reach HQ at %1: %2</translation>
-        </message>
-        <message>
-            <source>Wrong login or password</source>
-            <translation>Wrong login or password</translation>
-        </message>
-        <message>
-            <source>HQ refused the sign-in: %1</source>
-            <translation>HQ refused the sign-in: %1</translation>
-        </message>
-        <message>
-            <source>HQ's answer to the sign-in has no token</source>
-            <translation>HQ's answer to the sign-in has no token</translation>
-        </message>
-        <message>
-            <source>Not signed in</source>
-            <translation>Not signed in</translation>
-        </message>
-        <message>
             <source>%1 changes are not synced yet. Sync before signing out.</source>
             <translation>%1 changes are not synced yet. Sync before signing out.</translation>
         </message>
         <message>
-            <source>Cannot read the session</source>
-            <translation>Cannot read the session</translation>
-        </message>
-        <message>
-            <source>Cannot reach HQ: %1</source>
-            <translation>Cannot reach HQ: %1</translation>
-        </message>
-        <message>
-            <source>HQ refused the sign-out: %1</source>
-            <translation>HQ refused the sign-out: %1</translation>
-        </message>
-        <message>
-            <source>A sync is already running</source>
-            <translation>A sync is already running</translation>
-        </message>
-        <message>
-            <source>Sign in to sync (Settings)</source>
-            <translation>Sign in to sync (Settings)</translation>
+            <source>Enter the server's address</source>
+            <translation>Enter the server's address</translation>
         </message>
     </context>
 </TS>

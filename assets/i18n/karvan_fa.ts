@@ -43,6 +43,61 @@
             <source>Recent</source>
             <translation>اخیر</translation>
         </message>
+        <message>
+            <source>Choose a photo</source>
+            <translation>یک عکس انتخاب کنید</translation>
+        </message>
+        <message>
+            <source>Images (*.jpg *.jpeg *.png)</source>
+            <translation>تصاویر (*.jpg *.jpeg *.png)</translation>
+        </message>
+        <message>
+            <source>Take a photo</source>
+            <translation>عکس بگیرید</translation>
+        </message>
+        <message>
+            <source>No camera found. Choose a picture file instead.</source>
+            <translation>دوربینی پیدا نشد. به‌جای آن یک فایل تصویر انتخاب کنید.</translation>
+        </message>
+        <message>
+            <source>From a file</source>
+            <translation>از فایل</translation>
+        </message>
+        <message>
+            <source>Take photo</source>
+            <translation>گرفتن عکس</translation>
+        </message>
+        <message>
+            <source>Replace photo</source>
+            <translation>تعویض عکس</translation>
+        </message>
+        <message>
+            <source>Add photo</source>
+            <translation>افزودن عکس</translation>
+        </message>
+        <message>
+            <source>Remove photo</source>
+            <translation>حذف عکس</translation>
+        </message>
+        <message>
+            <source>Photo %1 × %2, %3 KB</source>
+            <translation>عکس %1 × %2، %3 کیلوبایت</translation>
+        </message>
+        <message>
+            <source>Save with photo</source>
+            <translation>ذخیره با عکس</translation>
+        </message>
+    </context>
+    <context>
+        <name>BarChart</name>
+        <message>
+            <source>Purchases per month</source>
+            <translation>خرید ماهانه</translation>
+        </message>
+        <message>
+            <source>Purchases</source>
+            <translation>خریدها</translation>
+        </message>
     </context>
     <context>
         <name>CatalogPage</name>
@@ -187,6 +242,10 @@
         <message>
             <source>Activities</source>
             <translation>فعالیت‌ها</translation>
+        </message>
+        <message>
+            <source>photo</source>
+            <translation>عکس</translation>
         </message>
     </context>
     <context>
@@ -368,6 +427,38 @@
             <source>HQ: %1</source>
             <translation>دفتر مرکزی: %1</translation>
         </message>
+        <message>
+            <source>Close</source>
+            <translation>بستن</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>تاریخ</translation>
+        </message>
+        <message>
+            <source>Valid until</source>
+            <translation>معتبر تا</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>وضعیت</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>امضا شده</translation>
+        </message>
+        <message>
+            <source>Convert to order</source>
+            <translation>تبدیل به سفارش</translation>
+        </message>
+        <message>
+            <source>Share as PDF</source>
+            <translation>اشتراک‌گذاری به صورت PDF</translation>
+        </message>
+        <message>
+            <source>Customer's signature</source>
+            <translation>امضای مشتری</translation>
+        </message>
     </context>
     <context>
         <name>PhoneShell</name>
@@ -481,6 +572,105 @@
         <message>
             <source>Sign in</source>
             <translation>ورود</translation>
+        </message>
+        <message>
+            <source>HQ's certificate file (optional)</source>
+            <translation>پرونده گواهی دفتر مرکزی (اختیاری)</translation>
+        </message>
+        <message>
+            <source>/path/to/ca.pem</source>
+            <translation>/path/to/ca.pem</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>انتخاب…</translation>
+        </message>
+        <message>
+            <source>HQ's certificate file</source>
+            <translation>پرونده گواهی دفتر مرکزی</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt)</source>
+            <translation>گواهی‌ها (*.pem *.crt)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>همه پرونده‌ها (*)</translation>
+        </message>
+        <message>
+            <source>Automatic sync</source>
+            <translation>همگام‌سازی خودکار</translation>
+        </message>
+        <message>
+            <source>Sync every (minutes, 0 = off)</source>
+            <translation>همگام‌سازی هر (دقیقه، ۰ = خاموش)</translation>
+        </message>
+        <message>
+            <source>Also syncs when the app starts, shortly after you save a change, and when the network comes back.</source>
+            <translation>همچنین هنگام آغاز برنامه، کمی پس از ذخیره یک تغییر و هنگام بازگشت شبکه همگام‌سازی می‌کند.</translation>
+        </message>
+        <message>
+            <source>Kiosk mode</source>
+            <translation>حالت کیوسک</translation>
+        </message>
+        <message>
+            <source>The kiosk PIN is saved.</source>
+            <translation>پین کیوسک ذخیره شد.</translation>
+        </message>
+        <message>
+            <source>A self-order screen for a store. Leaving it needs the kiosk PIN (4 to 8 digits).</source>
+            <translation>صفحه سفارش سلف‌سرویس برای فروشگاه. برای خروج از آن پین کیوسک (۴ تا ۸ رقم) لازم است.</translation>
+        </message>
+        <message>
+            <source>Current PIN</source>
+            <translation>پین کنونی</translation>
+        </message>
+        <message>
+            <source>New PIN</source>
+            <translation>پین جدید</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>رمز</translation>
+        </message>
+        <message>
+            <source>The PIN again</source>
+            <translation>دوباره پین</translation>
+        </message>
+        <message>
+            <source>Change PIN</source>
+            <translation>تغییر پین</translation>
+        </message>
+        <message>
+            <source>Set PIN</source>
+            <translation>تعیین پین</translation>
+        </message>
+        <message>
+            <source>Start kiosk mode</source>
+            <translation>آغاز حالت کیوسک</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignaturePad</name>
+        <message>
+            <source>Signature pad</source>
+            <translation>صفحه امضا</translation>
+        </message>
+        <message>
+            <source>Customer signs here</source>
+            <translation>مشتری اینجا امضا می‌کند</translation>
+        </message>
+        <message>
+            <source>Optional: the customer's signature</source>
+            <translation>اختیاری: امضای مشتری</translation>
+        </message>
+        <message>
+            <source>Signed on this device</source>
+            <translation>روی این دستگاه امضا شد</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>پاک کردن</translation>
         </message>
     </context>
     <context>
@@ -714,6 +904,60 @@
             <source>No visits planned</source>
             <translation>بازدیدی برنامه‌ریزی نشده</translation>
         </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>در حال همگام‌سازی…</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::ActivityPhoto</name>
+        <message>
+            <source>The photo is empty.</source>
+            <translation>عکس خالی است.</translation>
+        </message>
+        <message>
+            <source>The photo could not be encoded: %1</source>
+            <translation>عکس کدگذاری نشد: %1</translation>
+        </message>
+        <message>
+            <source>The photo is too large.</source>
+            <translation>عکس بیش از حد بزرگ است.</translation>
+        </message>
+        <message>
+            <source>There is no file %1.</source>
+            <translation>فایل %1 وجود ندارد.</translation>
+        </message>
+        <message>
+            <source>%1 is too large for a photo.</source>
+            <translation>%1 برای یک عکس بیش از حد بزرگ است.</translation>
+        </message>
+        <message>
+            <source>%1 has too many pixels for a photo.</source>
+            <translation>%1 برای یک عکس پیکسل‌های زیادی دارد.</translation>
+        </message>
+        <message>
+            <source>%1 is not a picture this device can read.</source>
+            <translation>%1 تصویری نیست که این دستگاه بتواند بخواند.</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::AppSettings</name>
+        <message>
+            <source>The current PIN is wrong</source>
+            <translation>پین کنونی نادرست است</translation>
+        </message>
+        <message>
+            <source>The PIN must be 4 to 8 digits</source>
+            <translation>پین باید ۴ تا ۸ رقم باشد</translation>
+        </message>
+        <message>
+            <source>The two PINs are not the same</source>
+            <translation>دو پین یکسان نیستند</translation>
+        </message>
+        <message>
+            <source>Set a kiosk PIN first: it is needed to leave kiosk mode</source>
+            <translation>نخست پین کیوسک را تعیین کنید: برای خروج از حالت کیوسک لازم است</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::DeviceSession</name>
@@ -909,6 +1153,86 @@
             <source>Sent %1 changes (%2 rejected), received %3 records, %4 new conflicts</source>
             <translation>%1 تغییر فرستاده شد (%2 رد شد)، %3 رکورد دریافت شد، %4 تعارض تازه</translation>
         </message>
+        <message>
+            <source>Automatic sync off</source>
+            <translation>همگام‌سازی خودکار خاموش است</translation>
+        </message>
+        <message>
+            <source>Next automatic sync at %1</source>
+            <translation>همگام‌سازی خودکار بعدی در %1</translation>
+        </message>
+        <message>
+            <source>The server must be an address like https://hq.example.com:8443</source>
+            <translation>سرور باید نشانی‌ای مانند https://hq.example.com:8443 باشد</translation>
+        </message>
+        <message>
+            <source>A password is never sent over plain http to another machine: use https</source>
+            <translation>رمز عبور هرگز با http ساده به دستگاه دیگری فرستاده نمی‌شود: از https استفاده کنید</translation>
+        </message>
+        <message>
+            <source>The certificate file cannot be read or holds no certificate</source>
+            <translation>پرونده گواهی خوانده نمی‌شود یا گواهی‌ای در آن نیست</translation>
+        </message>
+        <message>
+            <source>HQ's server refused the connection: it may be down or the address wrong</source>
+            <translation>سرور دفتر مرکزی اتصال را نپذیرفت: شاید خاموش باشد یا نشانی نادرست باشد</translation>
+        </message>
+        <message>
+            <source>HQ's server was not found: check the address and the network</source>
+            <translation>سرور دفتر مرکزی پیدا نشد: نشانی و شبکه را بررسی کنید</translation>
+        </message>
+        <message>
+            <source>HQ did not answer in time: check the network and try again</source>
+            <translation>دفتر مرکزی به‌موقع پاسخ نداد: شبکه را بررسی کنید و دوباره تلاش کنید</translation>
+        </message>
+        <message>
+            <source>The connection to HQ broke: check the network and try again</source>
+            <translation>اتصال به دفتر مرکزی قطع شد: شبکه را بررسی کنید و دوباره تلاش کنید</translation>
+        </message>
+        <message>
+            <source>HQ's certificate is not trusted: choose HQ's certificate file (CA) in Settings</source>
+            <translation>گواهی دفتر مرکزی مورد اعتماد نیست: پرونده گواهی دفتر مرکزی (CA) را در تنظیمات برگزینید</translation>
+        </message>
+        <message>
+            <source>A secure connection to HQ could not be made: check the address and the device's date</source>
+            <translation>اتصال امن به دفتر مرکزی برقرار نشد: نشانی و تاریخ دستگاه را بررسی کنید</translation>
+        </message>
+        <message>
+            <source>Wrong login or password</source>
+            <translation>نام کاربری یا رمز عبور نادرست است</translation>
+        </message>
+        <message>
+            <source>Sign in to sync (Settings)</source>
+            <translation>برای همگام‌سازی وارد شوید (تنظیمات)</translation>
+        </message>
+        <message>
+            <source>HQ no longer accepts this device's sign-in: sign in again</source>
+            <translation>دفتر مرکزی دیگر ورود این دستگاه را نمی‌پذیرد: دوباره وارد شوید</translation>
+        </message>
+        <message>
+            <source>HQ revoked this device; its local data was removed. Sign in again.</source>
+            <translation>دفتر مرکزی این دستگاه را باطل کرد؛ داده‌های محلی آن پاک شد. دوباره وارد شوید.</translation>
+        </message>
+        <message>
+            <source>HQ's server had a problem: try again later</source>
+            <translation>سرور دفتر مرکزی دچار مشکل شد: بعداً دوباره تلاش کنید</translation>
+        </message>
+        <message>
+            <source>HQ refused the request</source>
+            <translation>دفتر مرکزی درخواست را نپذیرفت</translation>
+        </message>
+        <message>
+            <source>HQ's answer could not be understood: the app may need an update</source>
+            <translation>پاسخ دفتر مرکزی فهمیده نشد: شاید برنامه به‌روزرسانی لازم داشته باشد</translation>
+        </message>
+        <message>
+            <source>Changes by another user on this device are not synced yet: sign in as that user and sync first</source>
+            <translation>تغییرات کاربر دیگری روی این دستگاه هنوز همگام نشده است: نخست با آن کاربر وارد شوید و همگام‌سازی کنید</translation>
+        </message>
+        <message>
+            <source>A sync is already running</source>
+            <translation>یک همگام‌سازی در حال اجراست</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::OrderEditor</name>
@@ -980,24 +1304,79 @@
             <source>none</source>
             <translation>ندارد</translation>
         </message>
+        <message>
+            <source>Saved, but the signature was not stored: %1</source>
+            <translation>ذخیره شد، اما امضا ذخیره نشد: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::SavedDocumentView</name>
+        <message>
+            <source>(pending)</source>
+            <translation>(در انتظار)</translation>
+        </message>
+        <message>
+            <source>Quote %1</source>
+            <translation>پیش‌فاکتور %1</translation>
+        </message>
+        <message>
+            <source>Order %1</source>
+            <translation>سفارش %1</translation>
+        </message>
+        <message>
+            <source>This quote is already converted to an order.</source>
+            <translation>این پیش‌فاکتور قبلاً به سفارش تبدیل شده است.</translation>
+        </message>
+        <message>
+            <source>HQ rejected this quote.</source>
+            <translation>دفتر مرکزی این پیش‌فاکتور را رد کرد.</translation>
+        </message>
+        <message>
+            <source>HQ rejected this quote: %1</source>
+            <translation>دفتر مرکزی این پیش‌فاکتور را رد کرد: %1</translation>
+        </message>
+        <message>
+            <source>This quote was cancelled.</source>
+            <translation>این پیش‌فاکتور لغو شده است.</translation>
+        </message>
+        <message>
+            <source>This quote expired on %1.</source>
+            <translation>اعتبار این پیش‌فاکتور در %1 به پایان رسید.</translation>
+        </message>
+        <message>
+            <source>This quote has expired.</source>
+            <translation>اعتبار این پیش‌فاکتور به پایان رسیده است.</translation>
+        </message>
+        <message>
+            <source>This quote has no lines.</source>
+            <translation>این پیش‌فاکتور هیچ ردیفی ندارد.</translation>
+        </message>
+        <message>
+            <source>Not converted: %1</source>
+            <translation>تبدیل نشد: %1</translation>
+        </message>
+        <message>
+            <source>Order made from quote %1, saved on this device, waiting to sync.</source>
+            <translation>سفارش از پیش‌فاکتور %1 ساخته شد، روی این دستگاه ذخیره شد و در انتظار همگام‌سازی است.</translation>
+        </message>
+        <message>
+            <source>Cannot create the folder %1</source>
+            <translation>پوشه %1 ساخته نشد</translation>
+        </message>
+        <message>
+            <source>The PDF was not written: %1</source>
+            <translation>فایل PDF نوشته نشد: %1</translation>
+        </message>
+        <message>
+            <source>Saved as %1</source>
+            <translation>ذخیره شد در %1</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::StoreWorker</name>
         <message>
             <source>The device store is not open</source>
             <translation>پایگاه داده دستگاه باز نیست</translation>
-        </message>
-        <message>
-            <source>The server must be an address like https://hq.example.com:8443</source>
-            <translation>سرور باید نشانی‌ای مانند https://hq.example.com:8443 باشد</translation>
-        </message>
-        <message>
-            <source>The server address must not have a path</source>
-            <translation>نشانی سرور نباید مسیر داشته باشد</translation>
-        </message>
-        <message>
-            <source>A password is never sent over plain http to another machine: use https</source>
-            <translation>رمز عبور هرگز با http ساده به دستگاه دیگری فرستاده نمی‌شود: از https استفاده کنید</translation>
         </message>
         <message>
             <source>Enter your login</source>
@@ -1008,56 +1387,12 @@
             <translation>رمز عبور خود را وارد کنید</translation>
         </message>
         <message>
-            <source>The certificate file %1 cannot be read</source>
-            <translation>فایل گواهی %1 خوانده نمی‌شود</translation>
-        </message>
-        <message>
-            <source>This device holds %1 unsynced changes by %2: sign in as %2 and sync first</source>
-            <translation>این دستگاه %1 تغییر همگام‌نشده از %2 دارد: ابتدا با %2 وارد شوید و همگام‌سازی کنید</translation>
-        </message>
-        <message>
-            <source>Cannot reach HQ at %1: %2</source>
-            <translation>دسترسی به دفتر مرکزی در %1 ممکن نیست: %2</translation>
-        </message>
-        <message>
-            <source>Wrong login or password</source>
-            <translation>نام کاربری یا رمز عبور نادرست است</translation>
-        </message>
-        <message>
-            <source>HQ refused the sign-in: %1</source>
-            <translation>دفتر مرکزی ورود را نپذیرفت: %1</translation>
-        </message>
-        <message>
-            <source>HQ's answer to the sign-in has no token</source>
-            <translation>پاسخ دفتر مرکزی به ورود، توکن ندارد</translation>
-        </message>
-        <message>
-            <source>Not signed in</source>
-            <translation>وارد نشده‌اید</translation>
-        </message>
-        <message>
             <source>%1 changes are not synced yet. Sync before signing out.</source>
             <translation>%1 تغییر هنوز همگام نشده است. پیش از خروج همگام‌سازی کنید.</translation>
         </message>
         <message>
-            <source>Cannot read the session</source>
-            <translation>خواندن نشست ممکن نیست</translation>
-        </message>
-        <message>
-            <source>Cannot reach HQ: %1</source>
-            <translation>دسترسی به دفتر مرکزی ممکن نیست: %1</translation>
-        </message>
-        <message>
-            <source>HQ refused the sign-out: %1</source>
-            <translation>دفتر مرکزی خروج را نپذیرفت: %1</translation>
-        </message>
-        <message>
-            <source>A sync is already running</source>
-            <translation>یک همگام‌سازی در حال اجراست</translation>
-        </message>
-        <message>
-            <source>Sign in to sync (Settings)</source>
-            <translation>برای همگام‌سازی وارد شوید (تنظیمات)</translation>
+            <source>Enter the server's address</source>
+            <translation>نشانی سرور را وارد کنید</translation>
         </message>
     </context>
 </TS>

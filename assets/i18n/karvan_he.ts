@@ -43,6 +43,61 @@
             <source>Recent</source>
             <translation>אחרונות</translation>
         </message>
+        <message>
+            <source>Choose a photo</source>
+            <translation>בחרו תמונה</translation>
+        </message>
+        <message>
+            <source>Images (*.jpg *.jpeg *.png)</source>
+            <translation>תמונות (*.jpg *.jpeg *.png)</translation>
+        </message>
+        <message>
+            <source>Take a photo</source>
+            <translation>צלמו תמונה</translation>
+        </message>
+        <message>
+            <source>No camera found. Choose a picture file instead.</source>
+            <translation>לא נמצאה מצלמה. בחרו קובץ תמונה במקום.</translation>
+        </message>
+        <message>
+            <source>From a file</source>
+            <translation>מקובץ</translation>
+        </message>
+        <message>
+            <source>Take photo</source>
+            <translation>צילום</translation>
+        </message>
+        <message>
+            <source>Replace photo</source>
+            <translation>החלפת תמונה</translation>
+        </message>
+        <message>
+            <source>Add photo</source>
+            <translation>הוספת תמונה</translation>
+        </message>
+        <message>
+            <source>Remove photo</source>
+            <translation>הסרת תמונה</translation>
+        </message>
+        <message>
+            <source>Photo %1 × %2, %3 KB</source>
+            <translation>תמונה %1 × %2, %3 KB</translation>
+        </message>
+        <message>
+            <source>Save with photo</source>
+            <translation>שמירה עם תמונה</translation>
+        </message>
+    </context>
+    <context>
+        <name>BarChart</name>
+        <message>
+            <source>Purchases per month</source>
+            <translation>רכישות לפי חודש</translation>
+        </message>
+        <message>
+            <source>Purchases</source>
+            <translation>רכישות</translation>
+        </message>
     </context>
     <context>
         <name>CatalogPage</name>
@@ -187,6 +242,10 @@
         <message>
             <source>Activities</source>
             <translation>פעילויות</translation>
+        </message>
+        <message>
+            <source>photo</source>
+            <translation>תמונה</translation>
         </message>
     </context>
     <context>
@@ -368,6 +427,38 @@
             <source>HQ: %1</source>
             <translation>מטה: %1</translation>
         </message>
+        <message>
+            <source>Close</source>
+            <translation>סגירה</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>תאריך</translation>
+        </message>
+        <message>
+            <source>Valid until</source>
+            <translation>בתוקף עד</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>מצב</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>חתום</translation>
+        </message>
+        <message>
+            <source>Convert to order</source>
+            <translation>המרה להזמנה</translation>
+        </message>
+        <message>
+            <source>Share as PDF</source>
+            <translation>שיתוף כ-PDF</translation>
+        </message>
+        <message>
+            <source>Customer's signature</source>
+            <translation>חתימת הלקוח</translation>
+        </message>
     </context>
     <context>
         <name>PhoneShell</name>
@@ -481,6 +572,105 @@
         <message>
             <source>Sign in</source>
             <translation>כניסה</translation>
+        </message>
+        <message>
+            <source>HQ's certificate file (optional)</source>
+            <translation>קובץ האישור של המטה (אופציונלי)</translation>
+        </message>
+        <message>
+            <source>/path/to/ca.pem</source>
+            <translation>/path/to/ca.pem</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>בחירה…</translation>
+        </message>
+        <message>
+            <source>HQ's certificate file</source>
+            <translation>קובץ האישור של המטה</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt)</source>
+            <translation>אישורים (*.pem *.crt)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>כל הקבצים (*)</translation>
+        </message>
+        <message>
+            <source>Automatic sync</source>
+            <translation>סנכרון אוטומטי</translation>
+        </message>
+        <message>
+            <source>Sync every (minutes, 0 = off)</source>
+            <translation>סנכרון כל (דקות, 0 = כבוי)</translation>
+        </message>
+        <message>
+            <source>Also syncs when the app starts, shortly after you save a change, and when the network comes back.</source>
+            <translation>מסנכרן גם כשהיישום מופעל, זמן קצר אחרי שמירת שינוי, וכשהרשת חוזרת.</translation>
+        </message>
+        <message>
+            <source>Kiosk mode</source>
+            <translation>מצב קיוסק</translation>
+        </message>
+        <message>
+            <source>The kiosk PIN is saved.</source>
+            <translation>קוד ה-PIN של הקיוסק נשמר.</translation>
+        </message>
+        <message>
+            <source>A self-order screen for a store. Leaving it needs the kiosk PIN (4 to 8 digits).</source>
+            <translation>מסך הזמנה עצמית לחנות. היציאה ממנו דורשת את קוד ה-PIN של הקיוסק (4 עד 8 ספרות).</translation>
+        </message>
+        <message>
+            <source>Current PIN</source>
+            <translation>קוד PIN נוכחי</translation>
+        </message>
+        <message>
+            <source>New PIN</source>
+            <translation>קוד PIN חדש</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>קוד</translation>
+        </message>
+        <message>
+            <source>The PIN again</source>
+            <translation>קוד ה-PIN שוב</translation>
+        </message>
+        <message>
+            <source>Change PIN</source>
+            <translation>שינוי קוד PIN</translation>
+        </message>
+        <message>
+            <source>Set PIN</source>
+            <translation>הגדרת קוד PIN</translation>
+        </message>
+        <message>
+            <source>Start kiosk mode</source>
+            <translation>הפעלת מצב קיוסק</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignaturePad</name>
+        <message>
+            <source>Signature pad</source>
+            <translation>משטח חתימה</translation>
+        </message>
+        <message>
+            <source>Customer signs here</source>
+            <translation>הלקוח חותם כאן</translation>
+        </message>
+        <message>
+            <source>Optional: the customer's signature</source>
+            <translation>אופציונלי: חתימת הלקוח</translation>
+        </message>
+        <message>
+            <source>Signed on this device</source>
+            <translation>נחתם במכשיר זה</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>ניקוי</translation>
         </message>
     </context>
     <context>
@@ -714,6 +904,60 @@
             <source>No visits planned</source>
             <translation>אין ביקורים מתוכננים</translation>
         </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>מסנכרן…</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::ActivityPhoto</name>
+        <message>
+            <source>The photo is empty.</source>
+            <translation>התמונה ריקה.</translation>
+        </message>
+        <message>
+            <source>The photo could not be encoded: %1</source>
+            <translation>לא ניתן לקודד את התמונה: %1</translation>
+        </message>
+        <message>
+            <source>The photo is too large.</source>
+            <translation>התמונה גדולה מדי.</translation>
+        </message>
+        <message>
+            <source>There is no file %1.</source>
+            <translation>הקובץ %1 לא קיים.</translation>
+        </message>
+        <message>
+            <source>%1 is too large for a photo.</source>
+            <translation>%1 גדול מדי לתמונה.</translation>
+        </message>
+        <message>
+            <source>%1 has too many pixels for a photo.</source>
+            <translation>ב-%1 יש יותר מדי פיקסלים לתמונה.</translation>
+        </message>
+        <message>
+            <source>%1 is not a picture this device can read.</source>
+            <translation>%1 אינו תמונה שהמכשיר יכול לקרוא.</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::AppSettings</name>
+        <message>
+            <source>The current PIN is wrong</source>
+            <translation>קוד ה-PIN הנוכחי שגוי</translation>
+        </message>
+        <message>
+            <source>The PIN must be 4 to 8 digits</source>
+            <translation>קוד ה-PIN חייב להיות בן 4 עד 8 ספרות</translation>
+        </message>
+        <message>
+            <source>The two PINs are not the same</source>
+            <translation>שני קודי ה-PIN אינם זהים</translation>
+        </message>
+        <message>
+            <source>Set a kiosk PIN first: it is needed to leave kiosk mode</source>
+            <translation>הגדר קודם קוד PIN לקיוסק: הוא נדרש כדי לצאת ממצב קיוסק</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::DeviceSession</name>
@@ -909,6 +1153,86 @@
             <source>Sent %1 changes (%2 rejected), received %3 records, %4 new conflicts</source>
             <translation>נשלחו %1 שינויים (%2 נדחו), התקבלו %3 רשומות, %4 התנגשויות חדשות</translation>
         </message>
+        <message>
+            <source>Automatic sync off</source>
+            <translation>סנכרון אוטומטי כבוי</translation>
+        </message>
+        <message>
+            <source>Next automatic sync at %1</source>
+            <translation>הסנכרון האוטומטי הבא ב-%1</translation>
+        </message>
+        <message>
+            <source>The server must be an address like https://hq.example.com:8443</source>
+            <translation>השרת חייב להיות כתובת כמו https://hq.example.com:8443</translation>
+        </message>
+        <message>
+            <source>A password is never sent over plain http to another machine: use https</source>
+            <translation>סיסמה לעולם לא נשלחת ב-http רגיל למחשב אחר: השתמשו ב-https</translation>
+        </message>
+        <message>
+            <source>The certificate file cannot be read or holds no certificate</source>
+            <translation>לא ניתן לקרוא את קובץ האישור או שאין בו אישור</translation>
+        </message>
+        <message>
+            <source>HQ's server refused the connection: it may be down or the address wrong</source>
+            <translation>שרת המטה סירב לחיבור: ייתכן שהוא כבוי או שהכתובת שגויה</translation>
+        </message>
+        <message>
+            <source>HQ's server was not found: check the address and the network</source>
+            <translation>שרת המטה לא נמצא: בדוק את הכתובת ואת הרשת</translation>
+        </message>
+        <message>
+            <source>HQ did not answer in time: check the network and try again</source>
+            <translation>המטה לא ענה בזמן: בדוק את הרשת ונסה שוב</translation>
+        </message>
+        <message>
+            <source>The connection to HQ broke: check the network and try again</source>
+            <translation>החיבור למטה נקטע: בדוק את הרשת ונסה שוב</translation>
+        </message>
+        <message>
+            <source>HQ's certificate is not trusted: choose HQ's certificate file (CA) in Settings</source>
+            <translation>האישור של המטה אינו מהימן: בחר את קובץ האישור של המטה (CA) בהגדרות</translation>
+        </message>
+        <message>
+            <source>A secure connection to HQ could not be made: check the address and the device's date</source>
+            <translation>לא ניתן ליצור חיבור מאובטח למטה: בדוק את הכתובת ואת התאריך במכשיר</translation>
+        </message>
+        <message>
+            <source>Wrong login or password</source>
+            <translation>שם משתמש או סיסמה שגויים</translation>
+        </message>
+        <message>
+            <source>Sign in to sync (Settings)</source>
+            <translation>התחברו כדי לסנכרן (הגדרות)</translation>
+        </message>
+        <message>
+            <source>HQ no longer accepts this device's sign-in: sign in again</source>
+            <translation>המטה כבר לא מקבל את הכניסה של מכשיר זה: היכנס שוב</translation>
+        </message>
+        <message>
+            <source>HQ revoked this device; its local data was removed. Sign in again.</source>
+            <translation>המטה ביטל את המכשיר הזה; הנתונים המקומיים שלו נמחקו. היכנס שוב.</translation>
+        </message>
+        <message>
+            <source>HQ's server had a problem: try again later</source>
+            <translation>בשרת המטה הייתה תקלה: נסה שוב מאוחר יותר</translation>
+        </message>
+        <message>
+            <source>HQ refused the request</source>
+            <translation>המטה דחה את הבקשה</translation>
+        </message>
+        <message>
+            <source>HQ's answer could not be understood: the app may need an update</source>
+            <translation>לא ניתן להבין את תשובת המטה: ייתכן שהיישום זקוק לעדכון</translation>
+        </message>
+        <message>
+            <source>Changes by another user on this device are not synced yet: sign in as that user and sync first</source>
+            <translation>שינויים של משתמש אחר במכשיר זה עדיין לא סונכרנו: היכנס כמשתמש זה וסנכרן קודם</translation>
+        </message>
+        <message>
+            <source>A sync is already running</source>
+            <translation>סנכרון כבר פועל</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::OrderEditor</name>
@@ -980,24 +1304,79 @@
             <source>none</source>
             <translation>אין</translation>
         </message>
+        <message>
+            <source>Saved, but the signature was not stored: %1</source>
+            <translation>נשמר, אך החתימה לא נשמרה: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::SavedDocumentView</name>
+        <message>
+            <source>(pending)</source>
+            <translation>(ממתין)</translation>
+        </message>
+        <message>
+            <source>Quote %1</source>
+            <translation>הצעת מחיר %1</translation>
+        </message>
+        <message>
+            <source>Order %1</source>
+            <translation>הזמנה %1</translation>
+        </message>
+        <message>
+            <source>This quote is already converted to an order.</source>
+            <translation>הצעת מחיר זו כבר הומרה להזמנה.</translation>
+        </message>
+        <message>
+            <source>HQ rejected this quote.</source>
+            <translation>המטה דחה הצעת מחיר זו.</translation>
+        </message>
+        <message>
+            <source>HQ rejected this quote: %1</source>
+            <translation>המטה דחה הצעת מחיר זו: %1</translation>
+        </message>
+        <message>
+            <source>This quote was cancelled.</source>
+            <translation>הצעת מחיר זו בוטלה.</translation>
+        </message>
+        <message>
+            <source>This quote expired on %1.</source>
+            <translation>תוקף הצעת מחיר זו פג ב-%1.</translation>
+        </message>
+        <message>
+            <source>This quote has expired.</source>
+            <translation>תוקף הצעת מחיר זו פג.</translation>
+        </message>
+        <message>
+            <source>This quote has no lines.</source>
+            <translation>להצעת מחיר זו אין שורות.</translation>
+        </message>
+        <message>
+            <source>Not converted: %1</source>
+            <translation>לא הומרה: %1</translation>
+        </message>
+        <message>
+            <source>Order made from quote %1, saved on this device, waiting to sync.</source>
+            <translation>ההזמנה נוצרה מהצעת מחיר %1, נשמרה במכשיר זה וממתינה לסנכרון.</translation>
+        </message>
+        <message>
+            <source>Cannot create the folder %1</source>
+            <translation>לא ניתן ליצור את התיקייה %1</translation>
+        </message>
+        <message>
+            <source>The PDF was not written: %1</source>
+            <translation>קובץ ה-PDF לא נכתב: %1</translation>
+        </message>
+        <message>
+            <source>Saved as %1</source>
+            <translation>נשמר בשם %1</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::StoreWorker</name>
         <message>
             <source>The device store is not open</source>
             <translation>מאגר המכשיר אינו פתוח</translation>
-        </message>
-        <message>
-            <source>The server must be an address like https://hq.example.com:8443</source>
-            <translation>השרת חייב להיות כתובת כמו https://hq.example.com:8443</translation>
-        </message>
-        <message>
-            <source>The server address must not have a path</source>
-            <translation>כתובת השרת לא יכולה לכלול נתיב</translation>
-        </message>
-        <message>
-            <source>A password is never sent over plain http to another machine: use https</source>
-            <translation>סיסמה לעולם לא נשלחת ב-http רגיל למחשב אחר: השתמשו ב-https</translation>
         </message>
         <message>
             <source>Enter your login</source>
@@ -1008,56 +1387,12 @@
             <translation>הזינו את הסיסמה</translation>
         </message>
         <message>
-            <source>The certificate file %1 cannot be read</source>
-            <translation>לא ניתן לקרוא את קובץ האישור %1</translation>
-        </message>
-        <message>
-            <source>This device holds %1 unsynced changes by %2: sign in as %2 and sync first</source>
-            <translation>במכשיר יש %1 שינויים לא מסונכרנים של %2: התחברו בתור %2 וסנכרנו קודם</translation>
-        </message>
-        <message>
-            <source>Cannot reach HQ at %1: %2</source>
-            <translation>לא ניתן להגיע למטה בכתובת %1: %2</translation>
-        </message>
-        <message>
-            <source>Wrong login or password</source>
-            <translation>שם משתמש או סיסמה שגויים</translation>
-        </message>
-        <message>
-            <source>HQ refused the sign-in: %1</source>
-            <translation>המטה דחה את הכניסה: %1</translation>
-        </message>
-        <message>
-            <source>HQ's answer to the sign-in has no token</source>
-            <translation>תשובת המטה לכניסה אינה כוללת אסימון</translation>
-        </message>
-        <message>
-            <source>Not signed in</source>
-            <translation>לא מחובר</translation>
-        </message>
-        <message>
             <source>%1 changes are not synced yet. Sync before signing out.</source>
             <translation>%1 שינויים עדיין לא סונכרנו. סנכרנו לפני היציאה.</translation>
         </message>
         <message>
-            <source>Cannot read the session</source>
-            <translation>לא ניתן לקרוא את ההפעלה</translation>
-        </message>
-        <message>
-            <source>Cannot reach HQ: %1</source>
-            <translation>לא ניתן להגיע למטה: %1</translation>
-        </message>
-        <message>
-            <source>HQ refused the sign-out: %1</source>
-            <translation>המטה דחה את היציאה: %1</translation>
-        </message>
-        <message>
-            <source>A sync is already running</source>
-            <translation>סנכרון כבר פועל</translation>
-        </message>
-        <message>
-            <source>Sign in to sync (Settings)</source>
-            <translation>התחברו כדי לסנכרן (הגדרות)</translation>
+            <source>Enter the server's address</source>
+            <translation>הזן את כתובת השרת</translation>
         </message>
     </context>
 </TS>

@@ -43,6 +43,61 @@
             <source>Recent</source>
             <translation>Son kayıtlar</translation>
         </message>
+        <message>
+            <source>Choose a photo</source>
+            <translation>Bir fotoğraf seçin</translation>
+        </message>
+        <message>
+            <source>Images (*.jpg *.jpeg *.png)</source>
+            <translation>Görseller (*.jpg *.jpeg *.png)</translation>
+        </message>
+        <message>
+            <source>Take a photo</source>
+            <translation>Fotoğraf çekin</translation>
+        </message>
+        <message>
+            <source>No camera found. Choose a picture file instead.</source>
+            <translation>Kamera bulunamadı. Bunun yerine bir görsel dosyası seçin.</translation>
+        </message>
+        <message>
+            <source>From a file</source>
+            <translation>Dosyadan</translation>
+        </message>
+        <message>
+            <source>Take photo</source>
+            <translation>Çek</translation>
+        </message>
+        <message>
+            <source>Replace photo</source>
+            <translation>Fotoğrafı değiştir</translation>
+        </message>
+        <message>
+            <source>Add photo</source>
+            <translation>Fotoğraf ekle</translation>
+        </message>
+        <message>
+            <source>Remove photo</source>
+            <translation>Fotoğrafı kaldır</translation>
+        </message>
+        <message>
+            <source>Photo %1 × %2, %3 KB</source>
+            <translation>Fotoğraf %1 × %2, %3 KB</translation>
+        </message>
+        <message>
+            <source>Save with photo</source>
+            <translation>Fotoğrafla kaydet</translation>
+        </message>
+    </context>
+    <context>
+        <name>BarChart</name>
+        <message>
+            <source>Purchases per month</source>
+            <translation>Aylık alımlar</translation>
+        </message>
+        <message>
+            <source>Purchases</source>
+            <translation>Alımlar</translation>
+        </message>
     </context>
     <context>
         <name>CatalogPage</name>
@@ -187,6 +242,10 @@
         <message>
             <source>Activities</source>
             <translation>Etkinlikler</translation>
+        </message>
+        <message>
+            <source>photo</source>
+            <translation>fotoğraf</translation>
         </message>
     </context>
     <context>
@@ -368,6 +427,38 @@
             <source>HQ: %1</source>
             <translation>Merkez: %1</translation>
         </message>
+        <message>
+            <source>Close</source>
+            <translation>Kapat</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Tarih</translation>
+        </message>
+        <message>
+            <source>Valid until</source>
+            <translation>Geçerlilik sonu</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Durum</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>İmzalı</translation>
+        </message>
+        <message>
+            <source>Convert to order</source>
+            <translation>Siparişe dönüştür</translation>
+        </message>
+        <message>
+            <source>Share as PDF</source>
+            <translation>PDF olarak paylaş</translation>
+        </message>
+        <message>
+            <source>Customer's signature</source>
+            <translation>Müşterinin imzası</translation>
+        </message>
     </context>
     <context>
         <name>PhoneShell</name>
@@ -481,6 +572,105 @@
         <message>
             <source>Sign in</source>
             <translation>Giriş yap</translation>
+        </message>
+        <message>
+            <source>HQ's certificate file (optional)</source>
+            <translation>Merkezin sertifika dosyası (isteğe bağlı)</translation>
+        </message>
+        <message>
+            <source>/path/to/ca.pem</source>
+            <translation>/path/to/ca.pem</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Seç…</translation>
+        </message>
+        <message>
+            <source>HQ's certificate file</source>
+            <translation>Merkezin sertifika dosyası</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt)</source>
+            <translation>Sertifikalar (*.pem *.crt)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>Tüm dosyalar (*)</translation>
+        </message>
+        <message>
+            <source>Automatic sync</source>
+            <translation>Otomatik eşitleme</translation>
+        </message>
+        <message>
+            <source>Sync every (minutes, 0 = off)</source>
+            <translation>Eşitleme sıklığı (dakika, 0 = kapalı)</translation>
+        </message>
+        <message>
+            <source>Also syncs when the app starts, shortly after you save a change, and when the network comes back.</source>
+            <translation>Uygulama açıldığında, bir değişikliği kaydettikten kısa süre sonra ve ağ geri geldiğinde de eşitler.</translation>
+        </message>
+        <message>
+            <source>Kiosk mode</source>
+            <translation>Kiosk modu</translation>
+        </message>
+        <message>
+            <source>The kiosk PIN is saved.</source>
+            <translation>Kiosk PIN'i kaydedildi.</translation>
+        </message>
+        <message>
+            <source>A self-order screen for a store. Leaving it needs the kiosk PIN (4 to 8 digits).</source>
+            <translation>Mağaza için self servis sipariş ekranı. Çıkmak için kiosk PIN'i (4 ile 8 basamak) gerekir.</translation>
+        </message>
+        <message>
+            <source>Current PIN</source>
+            <translation>Mevcut PIN</translation>
+        </message>
+        <message>
+            <source>New PIN</source>
+            <translation>Yeni PIN</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>The PIN again</source>
+            <translation>PIN'i tekrar girin</translation>
+        </message>
+        <message>
+            <source>Change PIN</source>
+            <translation>PIN'i değiştir</translation>
+        </message>
+        <message>
+            <source>Set PIN</source>
+            <translation>PIN belirle</translation>
+        </message>
+        <message>
+            <source>Start kiosk mode</source>
+            <translation>Kiosk modunu başlat</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignaturePad</name>
+        <message>
+            <source>Signature pad</source>
+            <translation>İmza alanı</translation>
+        </message>
+        <message>
+            <source>Customer signs here</source>
+            <translation>Müşteri buraya imzalar</translation>
+        </message>
+        <message>
+            <source>Optional: the customer's signature</source>
+            <translation>İsteğe bağlı: müşterinin imzası</translation>
+        </message>
+        <message>
+            <source>Signed on this device</source>
+            <translation>Bu cihazda imzalandı</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Temizle</translation>
         </message>
     </context>
     <context>
@@ -714,6 +904,60 @@
             <source>No visits planned</source>
             <translation>Planlı ziyaret yok</translation>
         </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>Eşitleniyor…</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::ActivityPhoto</name>
+        <message>
+            <source>The photo is empty.</source>
+            <translation>Fotoğraf boş.</translation>
+        </message>
+        <message>
+            <source>The photo could not be encoded: %1</source>
+            <translation>Fotoğraf kodlanamadı: %1</translation>
+        </message>
+        <message>
+            <source>The photo is too large.</source>
+            <translation>Fotoğraf çok büyük.</translation>
+        </message>
+        <message>
+            <source>There is no file %1.</source>
+            <translation>%1 dosyası yok.</translation>
+        </message>
+        <message>
+            <source>%1 is too large for a photo.</source>
+            <translation>%1 bir fotoğraf için çok büyük.</translation>
+        </message>
+        <message>
+            <source>%1 has too many pixels for a photo.</source>
+            <translation>%1 bir fotoğraf için çok fazla piksel içeriyor.</translation>
+        </message>
+        <message>
+            <source>%1 is not a picture this device can read.</source>
+            <translation>%1 bu cihazın okuyabileceği bir görsel değil.</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::AppSettings</name>
+        <message>
+            <source>The current PIN is wrong</source>
+            <translation>Mevcut PIN yanlış</translation>
+        </message>
+        <message>
+            <source>The PIN must be 4 to 8 digits</source>
+            <translation>PIN 4 ile 8 basamak arasında olmalıdır</translation>
+        </message>
+        <message>
+            <source>The two PINs are not the same</source>
+            <translation>İki PIN aynı değil</translation>
+        </message>
+        <message>
+            <source>Set a kiosk PIN first: it is needed to leave kiosk mode</source>
+            <translation>Önce bir kiosk PIN'i belirleyin: kiosk modundan çıkmak için gereklidir</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::DeviceSession</name>
@@ -909,6 +1153,86 @@
             <source>Sent %1 changes (%2 rejected), received %3 records, %4 new conflicts</source>
             <translation>%1 değişiklik gönderildi (%2 reddedildi), %3 kayıt alındı, %4 yeni çakışma</translation>
         </message>
+        <message>
+            <source>Automatic sync off</source>
+            <translation>Otomatik eşitleme kapalı</translation>
+        </message>
+        <message>
+            <source>Next automatic sync at %1</source>
+            <translation>Sonraki otomatik eşitleme: %1</translation>
+        </message>
+        <message>
+            <source>The server must be an address like https://hq.example.com:8443</source>
+            <translation>Sunucu https://hq.example.com:8443 gibi bir adres olmalı</translation>
+        </message>
+        <message>
+            <source>A password is never sent over plain http to another machine: use https</source>
+            <translation>Parola başka bir makineye asla şifresiz http ile gönderilmez: https kullanın</translation>
+        </message>
+        <message>
+            <source>The certificate file cannot be read or holds no certificate</source>
+            <translation>Sertifika dosyası okunamıyor veya sertifika içermiyor</translation>
+        </message>
+        <message>
+            <source>HQ's server refused the connection: it may be down or the address wrong</source>
+            <translation>Merkez sunucusu bağlantıyı reddetti: kapalı olabilir veya adres yanlış olabilir</translation>
+        </message>
+        <message>
+            <source>HQ's server was not found: check the address and the network</source>
+            <translation>Merkez sunucusu bulunamadı: adresi ve ağı kontrol edin</translation>
+        </message>
+        <message>
+            <source>HQ did not answer in time: check the network and try again</source>
+            <translation>Merkez zamanında yanıt vermedi: ağı kontrol edip yeniden deneyin</translation>
+        </message>
+        <message>
+            <source>The connection to HQ broke: check the network and try again</source>
+            <translation>Merkezle bağlantı koptu: ağı kontrol edip yeniden deneyin</translation>
+        </message>
+        <message>
+            <source>HQ's certificate is not trusted: choose HQ's certificate file (CA) in Settings</source>
+            <translation>Merkezin sertifikası güvenilir değil: Ayarlar'da merkezin sertifika dosyasını (CA) seçin</translation>
+        </message>
+        <message>
+            <source>A secure connection to HQ could not be made: check the address and the device's date</source>
+            <translation>Merkeze güvenli bağlantı kurulamadı: adresi ve cihazın tarihini kontrol edin</translation>
+        </message>
+        <message>
+            <source>Wrong login or password</source>
+            <translation>Kullanıcı adı veya parola yanlış</translation>
+        </message>
+        <message>
+            <source>Sign in to sync (Settings)</source>
+            <translation>Eşitlemek için giriş yapın (Ayarlar)</translation>
+        </message>
+        <message>
+            <source>HQ no longer accepts this device's sign-in: sign in again</source>
+            <translation>Merkez bu cihazın oturumunu artık kabul etmiyor: yeniden oturum açın</translation>
+        </message>
+        <message>
+            <source>HQ revoked this device; its local data was removed. Sign in again.</source>
+            <translation>Merkez bu cihazı iptal etti; yerel verileri silindi. Yeniden oturum açın.</translation>
+        </message>
+        <message>
+            <source>HQ's server had a problem: try again later</source>
+            <translation>Merkez sunucusunda bir sorun oluştu: daha sonra yeniden deneyin</translation>
+        </message>
+        <message>
+            <source>HQ refused the request</source>
+            <translation>Merkez isteği reddetti</translation>
+        </message>
+        <message>
+            <source>HQ's answer could not be understood: the app may need an update</source>
+            <translation>Merkezin yanıtı anlaşılamadı: uygulamanın güncellenmesi gerekebilir</translation>
+        </message>
+        <message>
+            <source>Changes by another user on this device are not synced yet: sign in as that user and sync first</source>
+            <translation>Bu cihazdaki başka bir kullanıcının değişiklikleri henüz eşitlenmedi: önce o kullanıcı olarak oturum açıp eşitleyin</translation>
+        </message>
+        <message>
+            <source>A sync is already running</source>
+            <translation>Zaten bir eşitleme çalışıyor</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::OrderEditor</name>
@@ -980,24 +1304,79 @@
             <source>none</source>
             <translation>yok</translation>
         </message>
+        <message>
+            <source>Saved, but the signature was not stored: %1</source>
+            <translation>Kaydedildi, ancak imza saklanamadı: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::SavedDocumentView</name>
+        <message>
+            <source>(pending)</source>
+            <translation>(bekliyor)</translation>
+        </message>
+        <message>
+            <source>Quote %1</source>
+            <translation>Teklif %1</translation>
+        </message>
+        <message>
+            <source>Order %1</source>
+            <translation>Sipariş %1</translation>
+        </message>
+        <message>
+            <source>This quote is already converted to an order.</source>
+            <translation>Bu teklif zaten siparişe dönüştürüldü.</translation>
+        </message>
+        <message>
+            <source>HQ rejected this quote.</source>
+            <translation>Merkez bu teklifi reddetti.</translation>
+        </message>
+        <message>
+            <source>HQ rejected this quote: %1</source>
+            <translation>Merkez bu teklifi reddetti: %1</translation>
+        </message>
+        <message>
+            <source>This quote was cancelled.</source>
+            <translation>Bu teklif iptal edildi.</translation>
+        </message>
+        <message>
+            <source>This quote expired on %1.</source>
+            <translation>Bu teklifin süresi %1 tarihinde doldu.</translation>
+        </message>
+        <message>
+            <source>This quote has expired.</source>
+            <translation>Bu teklifin süresi doldu.</translation>
+        </message>
+        <message>
+            <source>This quote has no lines.</source>
+            <translation>Bu teklifte hiç satır yok.</translation>
+        </message>
+        <message>
+            <source>Not converted: %1</source>
+            <translation>Dönüştürülmedi: %1</translation>
+        </message>
+        <message>
+            <source>Order made from quote %1, saved on this device, waiting to sync.</source>
+            <translation>Sipariş %1 teklifinden oluşturuldu, bu cihaza kaydedildi, eşitleme bekleniyor.</translation>
+        </message>
+        <message>
+            <source>Cannot create the folder %1</source>
+            <translation>%1 klasörü oluşturulamıyor</translation>
+        </message>
+        <message>
+            <source>The PDF was not written: %1</source>
+            <translation>PDF yazılamadı: %1</translation>
+        </message>
+        <message>
+            <source>Saved as %1</source>
+            <translation>%1 olarak kaydedildi</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::StoreWorker</name>
         <message>
             <source>The device store is not open</source>
             <translation>Cihaz deposu açık değil</translation>
-        </message>
-        <message>
-            <source>The server must be an address like https://hq.example.com:8443</source>
-            <translation>Sunucu https://hq.example.com:8443 gibi bir adres olmalı</translation>
-        </message>
-        <message>
-            <source>The server address must not have a path</source>
-            <translation>Sunucu adresinde yol olmamalı</translation>
-        </message>
-        <message>
-            <source>A password is never sent over plain http to another machine: use https</source>
-            <translation>Parola başka bir makineye asla şifresiz http ile gönderilmez: https kullanın</translation>
         </message>
         <message>
             <source>Enter your login</source>
@@ -1008,56 +1387,12 @@
             <translation>Parolanızı girin</translation>
         </message>
         <message>
-            <source>The certificate file %1 cannot be read</source>
-            <translation>%1 sertifika dosyası okunamıyor</translation>
-        </message>
-        <message>
-            <source>This device holds %1 unsynced changes by %2: sign in as %2 and sync first</source>
-            <translation>Bu cihazda %2 kullanıcısının eşitlenmemiş %1 değişikliği var: önce %2 olarak girip eşitleyin</translation>
-        </message>
-        <message>
-            <source>Cannot reach HQ at %1: %2</source>
-            <translation>%1 adresindeki merkeze ulaşılamıyor: %2</translation>
-        </message>
-        <message>
-            <source>Wrong login or password</source>
-            <translation>Kullanıcı adı veya parola yanlış</translation>
-        </message>
-        <message>
-            <source>HQ refused the sign-in: %1</source>
-            <translation>Merkez girişi reddetti: %1</translation>
-        </message>
-        <message>
-            <source>HQ's answer to the sign-in has no token</source>
-            <translation>Merkezin giriş yanıtında belirteç yok</translation>
-        </message>
-        <message>
-            <source>Not signed in</source>
-            <translation>Giriş yapılmadı</translation>
-        </message>
-        <message>
             <source>%1 changes are not synced yet. Sync before signing out.</source>
             <translation>%1 değişiklik henüz eşitlenmedi. Çıkmadan önce eşitleyin.</translation>
         </message>
         <message>
-            <source>Cannot read the session</source>
-            <translation>Oturum okunamıyor</translation>
-        </message>
-        <message>
-            <source>Cannot reach HQ: %1</source>
-            <translation>Merkeze ulaşılamıyor: %1</translation>
-        </message>
-        <message>
-            <source>HQ refused the sign-out: %1</source>
-            <translation>Merkez çıkışı reddetti: %1</translation>
-        </message>
-        <message>
-            <source>A sync is already running</source>
-            <translation>Zaten bir eşitleme çalışıyor</translation>
-        </message>
-        <message>
-            <source>Sign in to sync (Settings)</source>
-            <translation>Eşitlemek için giriş yapın (Ayarlar)</translation>
+            <source>Enter the server's address</source>
+            <translation>Sunucunun adresini girin</translation>
         </message>
     </context>
 </TS>

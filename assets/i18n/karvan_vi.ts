@@ -43,6 +43,61 @@
             <source>Recent</source>
             <translation>Gần đây</translation>
         </message>
+        <message>
+            <source>Choose a photo</source>
+            <translation>Chọn ảnh</translation>
+        </message>
+        <message>
+            <source>Images (*.jpg *.jpeg *.png)</source>
+            <translation>Hình ảnh (*.jpg *.jpeg *.png)</translation>
+        </message>
+        <message>
+            <source>Take a photo</source>
+            <translation>Chụp ảnh</translation>
+        </message>
+        <message>
+            <source>No camera found. Choose a picture file instead.</source>
+            <translation>Không tìm thấy máy ảnh. Hãy chọn một tệp ảnh.</translation>
+        </message>
+        <message>
+            <source>From a file</source>
+            <translation>Từ tệp</translation>
+        </message>
+        <message>
+            <source>Take photo</source>
+            <translation>Chụp</translation>
+        </message>
+        <message>
+            <source>Replace photo</source>
+            <translation>Thay ảnh</translation>
+        </message>
+        <message>
+            <source>Add photo</source>
+            <translation>Thêm ảnh</translation>
+        </message>
+        <message>
+            <source>Remove photo</source>
+            <translation>Bỏ ảnh</translation>
+        </message>
+        <message>
+            <source>Photo %1 × %2, %3 KB</source>
+            <translation>Ảnh %1 × %2, %3 KB</translation>
+        </message>
+        <message>
+            <source>Save with photo</source>
+            <translation>Lưu kèm ảnh</translation>
+        </message>
+    </context>
+    <context>
+        <name>BarChart</name>
+        <message>
+            <source>Purchases per month</source>
+            <translation>Mua hàng theo tháng</translation>
+        </message>
+        <message>
+            <source>Purchases</source>
+            <translation>Mua hàng</translation>
+        </message>
     </context>
     <context>
         <name>CatalogPage</name>
@@ -187,6 +242,10 @@
         <message>
             <source>Activities</source>
             <translation>Hoạt động</translation>
+        </message>
+        <message>
+            <source>photo</source>
+            <translation>ảnh</translation>
         </message>
     </context>
     <context>
@@ -368,6 +427,38 @@
             <source>HQ: %1</source>
             <translation>Trụ sở: %1</translation>
         </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <source>Valid until</source>
+            <translation>Có hiệu lực đến</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Trạng thái</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>Đã ký</translation>
+        </message>
+        <message>
+            <source>Convert to order</source>
+            <translation>Chuyển thành đơn hàng</translation>
+        </message>
+        <message>
+            <source>Share as PDF</source>
+            <translation>Chia sẻ dưới dạng PDF</translation>
+        </message>
+        <message>
+            <source>Customer's signature</source>
+            <translation>Chữ ký của khách hàng</translation>
+        </message>
     </context>
     <context>
         <name>PhoneShell</name>
@@ -481,6 +572,105 @@
         <message>
             <source>Sign in</source>
             <translation>Đăng nhập</translation>
+        </message>
+        <message>
+            <source>HQ's certificate file (optional)</source>
+            <translation>Tệp chứng chỉ của trụ sở (không bắt buộc)</translation>
+        </message>
+        <message>
+            <source>/path/to/ca.pem</source>
+            <translation>/path/to/ca.pem</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Chọn…</translation>
+        </message>
+        <message>
+            <source>HQ's certificate file</source>
+            <translation>Tệp chứng chỉ của trụ sở</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt)</source>
+            <translation>Chứng chỉ (*.pem *.crt)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>Tất cả tệp (*)</translation>
+        </message>
+        <message>
+            <source>Automatic sync</source>
+            <translation>Đồng bộ tự động</translation>
+        </message>
+        <message>
+            <source>Sync every (minutes, 0 = off)</source>
+            <translation>Đồng bộ mỗi (phút, 0 = tắt)</translation>
+        </message>
+        <message>
+            <source>Also syncs when the app starts, shortly after you save a change, and when the network comes back.</source>
+            <translation>Cũng đồng bộ khi ứng dụng khởi động, ngay sau khi bạn lưu một thay đổi và khi mạng có lại.</translation>
+        </message>
+        <message>
+            <source>Kiosk mode</source>
+            <translation>Chế độ kiosk</translation>
+        </message>
+        <message>
+            <source>The kiosk PIN is saved.</source>
+            <translation>Đã lưu mã PIN kiosk.</translation>
+        </message>
+        <message>
+            <source>A self-order screen for a store. Leaving it needs the kiosk PIN (4 to 8 digits).</source>
+            <translation>Màn hình tự đặt hàng cho cửa hàng. Cần mã PIN kiosk (4 đến 8 chữ số) để thoát.</translation>
+        </message>
+        <message>
+            <source>Current PIN</source>
+            <translation>Mã PIN hiện tại</translation>
+        </message>
+        <message>
+            <source>New PIN</source>
+            <translation>Mã PIN mới</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>Mã PIN</translation>
+        </message>
+        <message>
+            <source>The PIN again</source>
+            <translation>Nhập lại mã PIN</translation>
+        </message>
+        <message>
+            <source>Change PIN</source>
+            <translation>Đổi mã PIN</translation>
+        </message>
+        <message>
+            <source>Set PIN</source>
+            <translation>Đặt mã PIN</translation>
+        </message>
+        <message>
+            <source>Start kiosk mode</source>
+            <translation>Bắt đầu chế độ kiosk</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignaturePad</name>
+        <message>
+            <source>Signature pad</source>
+            <translation>Bảng ký tên</translation>
+        </message>
+        <message>
+            <source>Customer signs here</source>
+            <translation>Khách hàng ký tại đây</translation>
+        </message>
+        <message>
+            <source>Optional: the customer's signature</source>
+            <translation>Không bắt buộc: chữ ký của khách hàng</translation>
+        </message>
+        <message>
+            <source>Signed on this device</source>
+            <translation>Đã ký trên thiết bị này</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Xóa</translation>
         </message>
     </context>
     <context>
@@ -714,6 +904,60 @@
             <source>No visits planned</source>
             <translation>Không có lượt thăm</translation>
         </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>Đang đồng bộ…</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::ActivityPhoto</name>
+        <message>
+            <source>The photo is empty.</source>
+            <translation>Ảnh trống.</translation>
+        </message>
+        <message>
+            <source>The photo could not be encoded: %1</source>
+            <translation>Không mã hóa được ảnh: %1</translation>
+        </message>
+        <message>
+            <source>The photo is too large.</source>
+            <translation>Ảnh quá lớn.</translation>
+        </message>
+        <message>
+            <source>There is no file %1.</source>
+            <translation>Không có tệp %1.</translation>
+        </message>
+        <message>
+            <source>%1 is too large for a photo.</source>
+            <translation>%1 quá lớn để làm ảnh.</translation>
+        </message>
+        <message>
+            <source>%1 has too many pixels for a photo.</source>
+            <translation>%1 có quá nhiều điểm ảnh.</translation>
+        </message>
+        <message>
+            <source>%1 is not a picture this device can read.</source>
+            <translation>%1 không phải ảnh mà thiết bị này đọc được.</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::AppSettings</name>
+        <message>
+            <source>The current PIN is wrong</source>
+            <translation>Mã PIN hiện tại không đúng</translation>
+        </message>
+        <message>
+            <source>The PIN must be 4 to 8 digits</source>
+            <translation>Mã PIN phải có từ 4 đến 8 chữ số</translation>
+        </message>
+        <message>
+            <source>The two PINs are not the same</source>
+            <translation>Hai mã PIN không giống nhau</translation>
+        </message>
+        <message>
+            <source>Set a kiosk PIN first: it is needed to leave kiosk mode</source>
+            <translation>Hãy đặt mã PIN kiosk trước: cần mã này để thoát chế độ kiosk</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::DeviceSession</name>
@@ -909,6 +1153,86 @@
             <source>Sent %1 changes (%2 rejected), received %3 records, %4 new conflicts</source>
             <translation>Đã gửi %1 thay đổi (%2 bị từ chối), nhận %3 bản ghi, %4 xung đột mới</translation>
         </message>
+        <message>
+            <source>Automatic sync off</source>
+            <translation>Đồng bộ tự động đang tắt</translation>
+        </message>
+        <message>
+            <source>Next automatic sync at %1</source>
+            <translation>Lần đồng bộ tự động tiếp theo lúc %1</translation>
+        </message>
+        <message>
+            <source>The server must be an address like https://hq.example.com:8443</source>
+            <translation>Máy chủ phải là địa chỉ dạng https://hq.example.com:8443</translation>
+        </message>
+        <message>
+            <source>A password is never sent over plain http to another machine: use https</source>
+            <translation>Mật khẩu không bao giờ được gửi qua http thường tới máy khác: hãy dùng https</translation>
+        </message>
+        <message>
+            <source>The certificate file cannot be read or holds no certificate</source>
+            <translation>Không đọc được tệp chứng chỉ hoặc tệp không chứa chứng chỉ nào</translation>
+        </message>
+        <message>
+            <source>HQ's server refused the connection: it may be down or the address wrong</source>
+            <translation>Máy chủ trụ sở từ chối kết nối: có thể máy chủ đang tắt hoặc địa chỉ sai</translation>
+        </message>
+        <message>
+            <source>HQ's server was not found: check the address and the network</source>
+            <translation>Không tìm thấy máy chủ trụ sở: hãy kiểm tra địa chỉ và mạng</translation>
+        </message>
+        <message>
+            <source>HQ did not answer in time: check the network and try again</source>
+            <translation>Trụ sở không phản hồi kịp: hãy kiểm tra mạng và thử lại</translation>
+        </message>
+        <message>
+            <source>The connection to HQ broke: check the network and try again</source>
+            <translation>Kết nối tới trụ sở bị ngắt: hãy kiểm tra mạng và thử lại</translation>
+        </message>
+        <message>
+            <source>HQ's certificate is not trusted: choose HQ's certificate file (CA) in Settings</source>
+            <translation>Chứng chỉ của trụ sở không được tin cậy: hãy chọn tệp chứng chỉ (CA) của trụ sở trong Cài đặt</translation>
+        </message>
+        <message>
+            <source>A secure connection to HQ could not be made: check the address and the device's date</source>
+            <translation>Không tạo được kết nối bảo mật tới trụ sở: hãy kiểm tra địa chỉ và ngày giờ của thiết bị</translation>
+        </message>
+        <message>
+            <source>Wrong login or password</source>
+            <translation>Sai tên đăng nhập hoặc mật khẩu</translation>
+        </message>
+        <message>
+            <source>Sign in to sync (Settings)</source>
+            <translation>Đăng nhập để đồng bộ (Cài đặt)</translation>
+        </message>
+        <message>
+            <source>HQ no longer accepts this device's sign-in: sign in again</source>
+            <translation>Trụ sở không còn chấp nhận phiên đăng nhập của thiết bị này: hãy đăng nhập lại</translation>
+        </message>
+        <message>
+            <source>HQ revoked this device; its local data was removed. Sign in again.</source>
+            <translation>Trụ sở đã thu hồi thiết bị này; dữ liệu cục bộ đã bị xóa. Hãy đăng nhập lại.</translation>
+        </message>
+        <message>
+            <source>HQ's server had a problem: try again later</source>
+            <translation>Máy chủ trụ sở gặp sự cố: hãy thử lại sau</translation>
+        </message>
+        <message>
+            <source>HQ refused the request</source>
+            <translation>Trụ sở từ chối yêu cầu</translation>
+        </message>
+        <message>
+            <source>HQ's answer could not be understood: the app may need an update</source>
+            <translation>Không hiểu được phản hồi của trụ sở: có thể ứng dụng cần được cập nhật</translation>
+        </message>
+        <message>
+            <source>Changes by another user on this device are not synced yet: sign in as that user and sync first</source>
+            <translation>Các thay đổi của người dùng khác trên thiết bị này chưa được đồng bộ: hãy đăng nhập bằng người dùng đó và đồng bộ trước</translation>
+        </message>
+        <message>
+            <source>A sync is already running</source>
+            <translation>Đang có một lần đồng bộ chạy</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::OrderEditor</name>
@@ -980,24 +1304,79 @@
             <source>none</source>
             <translation>không có</translation>
         </message>
+        <message>
+            <source>Saved, but the signature was not stored: %1</source>
+            <translation>Đã lưu, nhưng chữ ký chưa được lưu: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>karvan::app::SavedDocumentView</name>
+        <message>
+            <source>(pending)</source>
+            <translation>(đang chờ)</translation>
+        </message>
+        <message>
+            <source>Quote %1</source>
+            <translation>Báo giá %1</translation>
+        </message>
+        <message>
+            <source>Order %1</source>
+            <translation>Đơn hàng %1</translation>
+        </message>
+        <message>
+            <source>This quote is already converted to an order.</source>
+            <translation>Báo giá này đã được chuyển thành đơn hàng.</translation>
+        </message>
+        <message>
+            <source>HQ rejected this quote.</source>
+            <translation>Trụ sở đã từ chối báo giá này.</translation>
+        </message>
+        <message>
+            <source>HQ rejected this quote: %1</source>
+            <translation>Trụ sở đã từ chối báo giá này: %1</translation>
+        </message>
+        <message>
+            <source>This quote was cancelled.</source>
+            <translation>Báo giá này đã bị hủy.</translation>
+        </message>
+        <message>
+            <source>This quote expired on %1.</source>
+            <translation>Báo giá này đã hết hạn vào %1.</translation>
+        </message>
+        <message>
+            <source>This quote has expired.</source>
+            <translation>Báo giá này đã hết hạn.</translation>
+        </message>
+        <message>
+            <source>This quote has no lines.</source>
+            <translation>Báo giá này không có dòng nào.</translation>
+        </message>
+        <message>
+            <source>Not converted: %1</source>
+            <translation>Chưa chuyển đổi: %1</translation>
+        </message>
+        <message>
+            <source>Order made from quote %1, saved on this device, waiting to sync.</source>
+            <translation>Đã tạo đơn hàng từ báo giá %1, đã lưu trên thiết bị này, đang chờ đồng bộ.</translation>
+        </message>
+        <message>
+            <source>Cannot create the folder %1</source>
+            <translation>Không thể tạo thư mục %1</translation>
+        </message>
+        <message>
+            <source>The PDF was not written: %1</source>
+            <translation>Không ghi được tệp PDF: %1</translation>
+        </message>
+        <message>
+            <source>Saved as %1</source>
+            <translation>Đã lưu thành %1</translation>
+        </message>
     </context>
     <context>
         <name>karvan::app::StoreWorker</name>
         <message>
             <source>The device store is not open</source>
             <translation>Kho dữ liệu của thiết bị chưa mở</translation>
-        </message>
-        <message>
-            <source>The server must be an address like https://hq.example.com:8443</source>
-            <translation>Máy chủ phải là địa chỉ dạng https://hq.example.com:8443</translation>
-        </message>
-        <message>
-            <source>The server address must not have a path</source>
-            <translation>Địa chỉ máy chủ không được có đường dẫn</translation>
-        </message>
-        <message>
-            <source>A password is never sent over plain http to another machine: use https</source>
-            <translation>Mật khẩu không bao giờ được gửi qua http thường tới máy khác: hãy dùng https</translation>
         </message>
         <message>
             <source>Enter your login</source>
@@ -1008,56 +1387,12 @@
             <translation>Nhập mật khẩu</translation>
         </message>
         <message>
-            <source>The certificate file %1 cannot be read</source>
-            <translation>Không đọc được tệp chứng chỉ %1</translation>
-        </message>
-        <message>
-            <source>This device holds %1 unsynced changes by %2: sign in as %2 and sync first</source>
-            <translation>Thiết bị này có %1 thay đổi chưa đồng bộ của %2: hãy đăng nhập bằng %2 và đồng bộ trước</translation>
-        </message>
-        <message>
-            <source>Cannot reach HQ at %1: %2</source>
-            <translation>Không kết nối được trụ sở tại %1: %2</translation>
-        </message>
-        <message>
-            <source>Wrong login or password</source>
-            <translation>Sai tên đăng nhập hoặc mật khẩu</translation>
-        </message>
-        <message>
-            <source>HQ refused the sign-in: %1</source>
-            <translation>Trụ sở từ chối đăng nhập: %1</translation>
-        </message>
-        <message>
-            <source>HQ's answer to the sign-in has no token</source>
-            <translation>Phản hồi đăng nhập của trụ sở không có mã truy cập</translation>
-        </message>
-        <message>
-            <source>Not signed in</source>
-            <translation>Chưa đăng nhập</translation>
-        </message>
-        <message>
             <source>%1 changes are not synced yet. Sync before signing out.</source>
             <translation>Còn %1 thay đổi chưa đồng bộ. Hãy đồng bộ trước khi đăng xuất.</translation>
         </message>
         <message>
-            <source>Cannot read the session</source>
-            <translation>Không đọc được phiên đăng nhập</translation>
-        </message>
-        <message>
-            <source>Cannot reach HQ: %1</source>
-            <translation>Không kết nối được trụ sở: %1</translation>
-        </message>
-        <message>
-            <source>HQ refused the sign-out: %1</source>
-            <translation>Trụ sở từ chối đăng xuất: %1</translation>
-        </message>
-        <message>
-            <source>A sync is already running</source>
-            <translation>Đang có một lần đồng bộ chạy</translation>
-        </message>
-        <message>
-            <source>Sign in to sync (Settings)</source>
-            <translation>Đăng nhập để đồng bộ (Cài đặt)</translation>
+            <source>Enter the server's address</source>
+            <translation>Nhập địa chỉ máy chủ</translation>
         </message>
     </context>
 </TS>

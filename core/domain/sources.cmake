@@ -1,5 +1,6 @@
 target_sources(karvan_core PRIVATE
   domain/result.h
+  domain/attachmentrules.h
   domain/money.h domain/money.cpp
   domain/quantity.h domain/quantity.cpp
   domain/ids.h domain/ids.cpp

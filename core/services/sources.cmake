@@ -7,4 +7,5 @@ target_sources(karvan_core PRIVATE
   services/ticketservice.h services/ticketservice.cpp
   services/activityservice.h services/activityservice.cpp
   services/conflictreview.h services/conflictreview.cpp
+  services/attachmentservice.h services/attachmentservice.cpp
 )

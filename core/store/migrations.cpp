@@ -373,6 +373,27 @@ Result<void> createV4(LocalStore &store)
                    });
 }
 
+Result<void> createV5(LocalStore &store)
+{
+    // attachments: a customer's signature on an order or quote, a photo of a visit, as the rep
+    // took it (AttachmentService; they travel to HQ as "attachment" create mutations). entity_id
+    // is the document's or activity's id; no foreign key, like other cross-aggregate references.
+    return execAll(store,
+                   {
+                       uR"(CREATE TABLE attachments (
+            id TEXT PRIMARY KEY,
+            entity TEXT NOT NULL CHECK (entity IN ('order', 'quote', 'activity')),
+            entity_id TEXT NOT NULL CHECK (entity_id <> ''),
+            kind TEXT NOT NULL CHECK (kind IN ('signature', 'photo')),
+            mime TEXT NOT NULL CHECK (mime IN ('image/png', 'image/jpeg')),
+            data BLOB NOT NULL,
+            size INTEGER NOT NULL CHECK (size > 0),
+            created_at TEXT NOT NULL,
+            author TEXT NOT NULL DEFAULT ''))"_s,
+                       u"CREATE INDEX attachments_by_entity ON attachments (entity, entity_id)"_s,
+                   });
+}
+
 } // namespace
 
 QList<MigrationStep> schemaMigrations()
@@ -382,6 +403,7 @@ QList<MigrationStep> schemaMigrations()
         {2, u"full-text search for customers and products"_s, createV2},
         {3, u"outbox, sync state and local reservations"_s, createV3},
         {4, u"per-field versions and conflict records"_s, createV4},
+        {5, u"signatures and photos (attachments)"_s, createV5},
     };
 }
 

@@ -30,9 +30,10 @@ Item {
         stage = "shopping"
         touch()
     }
-    // Returns whether the PIN was right; only then the kiosk may close.
+    // Returns whether the PIN was right; only then the kiosk may close (and kiosk mode
+    // started from Settings ends).
     function tryExit(pin) {
-        if (!AppSettings.checkKioskPin(pin))
+        if (!AppSettings.leaveKioskMode(pin))
             return false
         kiosk.exitRequested()
         return true

@@ -61,6 +61,7 @@ Flickable {
                 text: qsTr("New order")
                 highlighted: true
                 onClicked: {
+                    Session.order.view.close()
                     Session.order.quote = false
                     Session.order.setCustomer(page.customer.id, page.customer.name)
                     page.navigate("order")
@@ -69,6 +70,7 @@ Flickable {
             Button {
                 text: qsTr("New quote")
                 onClicked: {
+                    Session.order.view.close()
                     Session.order.quote = true
                     Session.order.setCustomer(page.customer.id, page.customer.name)
                     page.navigate("order")
@@ -176,9 +178,21 @@ Flickable {
             Repeater {
                 model: page.customer.history || []
                 delegate: RowLayout {
+                    id: historyRow
                     required property var modelData
+                    // Orders and quotes open in the order page (a quote: convert, share as PDF).
+                    readonly property bool opens: !!modelData.documentId
+                    objectName: opens ? "historyDocument_" + modelData.documentId : "historyRow"
                     Layout.fillWidth: true
+                    Layout.minimumHeight: opens ? Theme.touch : 0
                     spacing: Theme.spacing
+                    TapHandler {
+                        enabled: historyRow.opens
+                        onTapped: {
+                            Session.order.view.open(historyRow.modelData.documentId)
+                            page.navigate("order")
+                        }
+                    }
                     Label {
                         horizontalAlignment: Text.AlignLeft
                         text: modelData.date
@@ -203,6 +217,12 @@ Flickable {
                         text: modelData.amount
                         font.bold: true
                     }
+                    Label {
+                        visible: historyRow.opens
+                        text: Formatter.rightToLeft ? "‹" : "›"
+                        color: Theme.muted
+                        font.pixelSize: 20
+                    }
                 }
             }
         }
@@ -218,6 +238,7 @@ Flickable {
                     Label {
                         horizontalAlignment: Text.AlignLeft
                         text: modelData.when + " · " + modelData.kind
+                              + (modelData.hasPhoto ? " · 📷 " + qsTr("photo") : "")
                         color: Theme.muted
                         font.pixelSize: 13
                     }

@@ -57,12 +57,35 @@ Page {
                 }
                 KeyValue { label: qsTr("Data"); value: Session.bytesText }
             }
+            // A failure: the sentence in the user's language, HQ's or the network's own words
+            // below it.
             Text {
                 objectName: "syncSummary"
                 visible: !Session.syncing && (Session.syncError.length > 0 || Session.syncSummary.length > 0)
                 text: Session.syncError.length > 0 ? qsTr("Sync failed: %1").arg(Session.syncError)
                                                    : Session.syncSummary
                 color: Session.syncError.length > 0 ? Theme.hold : Theme.muted
+                font.pixelSize: 13
+                wrapMode: Text.Wrap
+                horizontalAlignment: Text.AlignLeft
+                Layout.fillWidth: true
+            }
+            Text {
+                objectName: "syncErrorDetail"
+                visible: !Session.syncing && Session.syncError.length > 0
+                         && Session.syncErrorDetail.length > 0
+                text: Session.syncErrorDetail
+                color: Theme.muted
+                font.pixelSize: 11
+                wrapMode: Text.Wrap
+                horizontalAlignment: Text.AlignLeft
+                Layout.fillWidth: true
+            }
+            Text {
+                objectName: "autoSyncText"
+                visible: text.length > 0
+                text: Session.autoSyncText
+                color: Theme.muted
                 font.pixelSize: 13
                 wrapMode: Text.Wrap
                 horizontalAlignment: Text.AlignLeft

@@ -48,6 +48,16 @@ Flickable {
                 label: qsTr("Last sync")
                 value: Session.lastSync
             }
+            Text {
+                visible: text.length > 0
+                text: Session.syncing ? qsTr("Syncing…")
+                      : Session.syncError.length > 0 ? Session.syncError : Session.autoSyncText
+                color: Session.syncError.length > 0 && !Session.syncing ? Theme.hold : Theme.muted
+                font.pixelSize: 13
+                wrapMode: Text.Wrap
+                horizontalAlignment: Text.AlignLeft
+                Layout.fillWidth: true
+            }
         }
 
         SectionCard {

@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 
 #include "audit/auditlog.h"
+#include "auth/deviceregistry.h"
 #include "auth/passwordhash.h"
 #include "auth/role.h"
 #include "auth/userdirectory.h"
@@ -18,6 +19,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <cstdio>
 #include <pwd.h>
@@ -264,6 +267,87 @@ int runUserAdd(const QString &name, const QCommandLineParser &parser)
     return ExitOk;
 }
 
+// ---- device issue -----------------------------------------------------------------------
+
+// Devices for a user without a password login: provisioning (kiosks set up at HQ, load tests).
+// Each device is enrolled exactly as a login would (DeviceRegistry::enroll, audited as
+// device.enroll by the OS user), all of them in one transaction: either every token is issued
+// or none is.
+constexpr int MaxIssuedDevices = 100000;
+
+void setUpDeviceIssue(QCommandLineParser &parser)
+{
+    addDbOption(parser);
+    parser.addOption({u"login"_s, u"The user the devices belong to."_s, u"NAME"_s});
+    parser.addOption({u"count"_s, u"How many devices (1 to %1, default 1)."_s.arg(MaxIssuedDevices),
+                      u"N"_s, u"1"_s});
+    parser.addOption({u"name"_s,
+                      u"The device name; with --count above 1 each gets \"NAME-i\" (default "
+                      "\"issued\")."_s,
+                      u"PREFIX"_s, u"issued"_s});
+}
+
+int runDeviceIssue(const QString &name, const QCommandLineParser &parser)
+{
+    auto url = requiredValue(parser, DbOption);
+    if (!url)
+        return fail(name, url.errorMessage(), ExitUsage);
+    auto loginText = requiredValue(parser, u"login"_s);
+    if (!loginText)
+        return fail(name, loginText.errorMessage(), ExitUsage);
+    bool countOk = false;
+    const int count = parser.value(u"count"_s).toInt(&countOk);
+    if (!countOk || count < 1 || count > MaxIssuedDevices)
+        return fail(name, u"--count must be 1 to %1"_s.arg(MaxIssuedDevices), ExitUsage);
+    const QString prefix = parser.value(u"name"_s).simplified();
+    // Room for "-100000" after the prefix, so every name stays within the registry's limit.
+    if (prefix.isEmpty() || prefix.size() > DeviceRegistry::MaxNameLength - 7)
+        return fail(name,
+                    u"--name must have 1 to %1 characters"_s.arg(DeviceRegistry::MaxNameLength - 7),
+                    ExitUsage);
+    auto login = UserDirectory::normalizeLogin(*loginText);
+    if (!login)
+        return fail(name, login.errorMessage(), ExitFailure);
+
+    auto db = openDatabase(*url, false);
+    if (!db)
+        return fail(name, db.errorMessage(), ExitFailure);
+    auto user = UserDirectory(**db).find(*login);
+    if (!user) {
+        if (user.error().code == ErrorCode::NotFound)
+            return fail(name, u"no user with login \"%1\""_s.arg(*login), ExitFailure);
+        return fail(name, user.errorMessage(), ExitFailure);
+    }
+    if (!user->active)
+        return fail(name, u"user \"%1\" is deactivated"_s.arg(*login), ExitFailure);
+
+    QList<DeviceRegistry::Enrollment> issued;
+    issued.reserve(count);
+    const QString actor = cliActor();
+    auto done = (*db)->transaction([&]() -> Result<void> {
+        DeviceRegistry registry(**db);
+        for (int i = 1; i <= count; ++i) {
+            const QString deviceName = count == 1 ? prefix : u"%1-%2"_s.arg(prefix).arg(i);
+            auto e = registry.enroll(*user, deviceName, {}, actor);
+            if (!e)
+                return e.error();
+            issued.append(*e);
+        }
+        return {};
+    });
+    if (!done)
+        return fail(name, u"no device issued: "_s + done.errorMessage(), ExitFailure);
+    // Printed only after the commit: every line is a device that exists.
+    for (const DeviceRegistry::Enrollment &e : std::as_const(issued)) {
+        const QJsonObject line {{u"device_id"_s, e.device.id},
+                                {u"token"_s, e.token},
+                                {u"login"_s, e.device.login},
+                                {u"name"_s, e.device.name}};
+        printLine(QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact)));
+    }
+    return ExitOk;
+}
+
 // ---- audit verify -------------------------------------------------------------------------
 
 void setUpAuditVerify(QCommandLineParser &parser)
@@ -416,6 +500,10 @@ QList<Command> commands()
          setUpInit, runInit},
         {u"user add"_s, u"--db URL --login NAME --role ROLE [--territory CODE]... < password"_s,
          u"Add a user; the password is read from stdin (one line)."_s, setUpUserAdd, runUserAdd},
+        {u"device issue"_s, u"--db URL --login NAME [--count N] [--name PREFIX]"_s,
+         u"Enroll devices for a user without a password login and print one JSON line per "
+         "device: {device_id, token, login, name}. The token is shown only here."_s,
+         setUpDeviceIssue, runDeviceIssue},
         {u"audit verify"_s, u"--db URL"_s,
          u"Check the audit trail's hash chain; exit 1 naming the first bad entry."_s,
          setUpAuditVerify, runAuditVerify},

@@ -432,6 +432,7 @@ void addErpRoutes(HqServer &server)
     addOrderRoutes(server);
     addStockRoutes(server);
     addAlertRoutes(server);
+    addAttachmentRoutes(server);
 }
 
 } // namespace karvan::hq::http

@@ -49,5 +49,7 @@ void addOrderRoutes(HqServer &server);
 void addStockRoutes(HqServer &server);
 // erproutes_alerts.cpp
 void addAlertRoutes(HqServer &server);
+// erproutes_attachments.cpp
+void addAttachmentRoutes(HqServer &server);
 
 } // namespace karvan::hq::http::erpapi

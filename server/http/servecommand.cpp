@@ -17,6 +17,7 @@
 #include <QTimer>
 
 #include <csignal>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -93,6 +94,17 @@ Result<QSslConfiguration> loadTls(const QString &certFile, const QString &keyFil
     return config;
 }
 
+// Every connection is a file descriptor: the usual soft limit of 1024 would refuse clients
+// long before the server is busy, so serve takes whatever the hard limit allows.
+void raiseOpenFileLimit()
+{
+    rlimit limit {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit); // a refusal leaves the old limit: still works
+    }
+}
+
 } // namespace
 
 void setUpServe(QCommandLineParser &parser)
@@ -165,6 +177,7 @@ int runServe(const QString &name, const QCommandLineParser &parser)
                     ExitFailure);
     }
 
+    raiseOpenFileLimit();
     int exitCode = ExitOk;
     {
         http::HqServer server(**db, workers);

@@ -1,6 +1,7 @@
 #include "storage/migrations.h"
 
 #include "storage/alertschema.h"
+#include "storage/attachmentschema.h"
 #include "storage/database.h"
 #include "storage/erpschema.h"
 #include "storage/sqldialect.h"
@@ -132,6 +133,8 @@ QList<SchemaStep> hqSchemaSteps()
         // Alerts (storage/alertschema.cpp).
         {8, u"alerts: low stock, credit holds, overdue invoices, routed to a department"_s,
          createAlerts},
+        // Attachments (storage/attachmentschema.cpp).
+        {9, u"attachments: signatures on orders and quotes, photos of visits"_s, createAttachments},
     };
 }
 

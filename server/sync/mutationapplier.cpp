@@ -1,6 +1,7 @@
 #include "sync/mutationapplier.h"
 
 #include "sync/feedrows.h"
+#include "sync/mutationapplier_attachments.h"
 
 #include "domain/ids.h"
 #include "domain/names.h"
@@ -134,6 +135,8 @@ public:
             return ticketStatus();
         if (e == wire::entity::Activity && op == u"create"_s)
             return activityCreate();
+        if (e == u"attachment"_s && op == u"create"_s)
+            return attachmentCreate();
         return rejected(u"validation"_s,
                         u"HQ does not accept \"%1\" on \"%2\" from a device"_s.arg(op, e));
     }
@@ -574,6 +577,24 @@ private:
         return applied(wire::entity::Activity, m_m.entityId);
     }
 
+    // A signature or photo (sync/mutationapplier_attachments.cpp). No row goes back: the
+    // device already holds the bytes.
+    Result<Verdict> attachmentCreate()
+    {
+        auto v = applyAttachmentCreate(m_db, m_caller, m_m);
+        if (!v)
+            return v.error();
+        if (!v->rejected)
+            return applied({}, {});
+        if (v->reasonCode == u"out_of_scope"_s) {
+            Verdict f = rejected(v->reasonCode, v->reason);
+            f.forged = true;
+            f.forgedTerritory = v->territory;
+            return f;
+        }
+        return rejected(v->reasonCode, v->reason);
+    }
+
     Database &m_db;
     const Caller &m_caller;
     const SyncMutation &m_m;
@@ -630,121 +651,136 @@ Result<karvan::sync::PushResponse> MutationApplier::apply(const Caller &caller,
 {
     karvan::sync::PushResponse response;
     const QString deviceId = idToString(request.deviceId);
-    for (const SyncMutation &m : request.mutations) {
-        const QString mutationId = idToString(m.mutationId);
-        Verdict verdict;
-        bool replayed = false;
-        bool record = false;
-        auto tx = m_db.transaction([&]() -> Result<void> {
-            auto seen = erp::queryRows(m_db,
-                                       u"SELECT device_id, seq, mutation_id, status, reason_code, "
-                                       "reason, result_entity, result_entity_id FROM "
-                                       "sync_mutations WHERE (device_id = ? AND seq = ?) OR "
-                                       "mutation_id = ?"_s,
-                                       {deviceId, m.seq, mutationId});
-            if (!seen)
-                return seen.error();
-            std::optional<Recorded> sameSeq, sameId;
-            for (const erp::Row &r : *seen) {
-                Recorded rec {r.at(0).toString(), r.at(1).toLongLong(), r.at(2).toString(), {}};
-                rec.verdict.status = statusFromName(r.at(3).toString()).value_or(Status::Rejected);
-                rec.verdict.reasonCode = r.at(4).toString();
-                rec.verdict.reason = r.at(5).toString();
-                rec.verdict.entity = r.at(6).toString();
-                rec.verdict.entityId = r.at(7).toString();
-                if (rec.deviceId == deviceId && rec.seq == m.seq)
-                    sameSeq = rec;
-                if (rec.mutationId == mutationId)
-                    sameId = rec;
-            }
-            if (sameSeq && sameSeq->mutationId != mutationId) {
-                verdict = rejected(
-                    u"seq_reused"_s,
-                    u"seq %1 of this device was already used by mutation %2"_s.arg(m.seq).arg(
-                        sameSeq->mutationId));
-                return {};
-            }
-            if (sameId) {
-                if (sameId->deviceId != deviceId) {
-                    verdict
-                        = rejected(u"validation"_s,
-                                   u"mutation_id %1 was sent by another device"_s.arg(mutationId));
+    // The whole push commits once (one fsync, one turn of the writer lock); each mutation runs
+    // in a savepoint of its own, so a rejected one still leaves nothing and never stops the
+    // others. A database failure rolls the push back: the device sends it again and gets the
+    // same results (nothing was recorded).
+    auto whole = m_db.transaction([&]() -> Result<void> {
+        response.results.clear();
+        for (const SyncMutation &m : request.mutations) {
+            const QString mutationId = idToString(m.mutationId);
+            Verdict verdict;
+            bool replayed = false;
+            bool record = false;
+            auto tx = m_db.transaction([&]() -> Result<void> {
+                auto seen
+                    = erp::queryRows(m_db,
+                                     u"SELECT device_id, seq, mutation_id, status, reason_code, "
+                                     "reason, result_entity, result_entity_id FROM "
+                                     "sync_mutations WHERE (device_id = ? AND seq = ?) OR "
+                                     "mutation_id = ?"_s,
+                                     {deviceId, m.seq, mutationId});
+                if (!seen)
+                    return seen.error();
+                std::optional<Recorded> sameSeq, sameId;
+                for (const erp::Row &r : *seen) {
+                    Recorded rec {r.at(0).toString(), r.at(1).toLongLong(), r.at(2).toString(), {}};
+                    rec.verdict.status
+                        = statusFromName(r.at(3).toString()).value_or(Status::Rejected);
+                    rec.verdict.reasonCode = r.at(4).toString();
+                    rec.verdict.reason = r.at(5).toString();
+                    rec.verdict.entity = r.at(6).toString();
+                    rec.verdict.entityId = r.at(7).toString();
+                    if (rec.deviceId == deviceId && rec.seq == m.seq)
+                        sameSeq = rec;
+                    if (rec.mutationId == mutationId)
+                        sameId = rec;
+                }
+                if (sameSeq && sameSeq->mutationId != mutationId) {
+                    verdict = rejected(
+                        u"seq_reused"_s,
+                        u"seq %1 of this device was already used by mutation %2"_s.arg(m.seq).arg(
+                            sameSeq->mutationId));
                     return {};
                 }
-                verdict = sameId->verdict;
-                replayed = true;
-                return {};
-            }
-
-            record = true;
-            if (auto merged = hqClock().update(m.hlc); !merged) {
-                verdict = rejected(u"clock_skew"_s,
-                                   u"the device clock is too far ahead of HQ (%1); set the "
-                                   "device's date and time"_s.arg(m.hlc.toString()));
-            } else {
-                // The work in a savepoint of its own: a refusal found half way leaves nothing.
-                auto work = m_db.transaction([&]() -> Result<void> {
-                    auto v = MutationRun(m_db, caller, m).perform();
-                    if (!v)
-                        return v.error();
-                    verdict = *v;
-                    if (verdict.status == Status::Rejected)
-                        return makeError(ErrorCode::Conflict, verdict.reason);
+                if (sameId) {
+                    if (sameId->deviceId != deviceId) {
+                        verdict = rejected(
+                            u"validation"_s,
+                            u"mutation_id %1 was sent by another device"_s.arg(mutationId));
+                        return {};
+                    }
+                    verdict = sameId->verdict;
+                    replayed = true;
                     return {};
-                });
-                if (!work && work.error().code == ErrorCode::Storage)
-                    return work.error();
-                if (!work && verdict.status != Status::Rejected)
-                    verdict = rejected(u"validation"_s, oneLine(work.error().message));
-            }
-            return erp::execSql(m_db,
-                                u"INSERT INTO sync_mutations (device_id, seq, mutation_id, "
-                                "entity, entity_id, op, status, reason_code, reason, "
-                                "result_entity, result_entity_id, applied_at) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                                {deviceId, m.seq, mutationId, m.entity, m.entityId, m.op,
-                                 karvan::sync::statusName(verdict.status), verdict.reasonCode,
-                                 verdict.reason, verdict.entity, verdict.entityId, erp::nowUtc()});
-        });
-        if (!tx)
-            return tx.error();
+                }
 
-        if (record && verdict.forged) {
-            const erp::Actor actor {caller.user.login, caller.user.role, caller.user.territories};
-            auto audited = m_db.transaction([&]() -> Result<void> {
-                return erp::audit(m_db, actor, u"sync.forged_mutation"_s, m.entity, m.entityId, {},
-                                  {{u"device_id"_s, deviceId},
-                                   {u"seq"_s, double(m.seq)},
-                                   {u"mutation_id"_s, mutationId},
-                                   {u"op"_s, m.op},
-                                   {u"territory"_s, verdict.forgedTerritory}});
+                record = true;
+                if (auto merged = hqClock().update(m.hlc); !merged) {
+                    verdict = rejected(u"clock_skew"_s,
+                                       u"the device clock is too far ahead of HQ (%1); set the "
+                                       "device's date and time"_s.arg(m.hlc.toString()));
+                } else {
+                    // The work in a savepoint of its own: a refusal found half way leaves nothing.
+                    auto work = m_db.transaction([&]() -> Result<void> {
+                        auto v = MutationRun(m_db, caller, m).perform();
+                        if (!v)
+                            return v.error();
+                        verdict = *v;
+                        if (verdict.status == Status::Rejected)
+                            return makeError(ErrorCode::Conflict, verdict.reason);
+                        return {};
+                    });
+                    if (!work && work.error().code == ErrorCode::Storage)
+                        return work.error();
+                    if (!work && verdict.status != Status::Rejected)
+                        verdict = rejected(u"validation"_s, oneLine(work.error().message));
+                }
+                return erp::execSql(m_db,
+                                    u"INSERT INTO sync_mutations (device_id, seq, mutation_id, "
+                                    "entity, entity_id, op, status, reason_code, reason, "
+                                    "result_entity, result_entity_id, applied_at) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                                    {deviceId, m.seq, mutationId, m.entity, m.entityId, m.op,
+                                     karvan::sync::statusName(verdict.status), verdict.reasonCode,
+                                     verdict.reason, verdict.entity, verdict.entityId,
+                                     erp::nowUtc()});
             });
-            if (!audited)
-                return audited.error();
-        }
+            if (!tx)
+                return tx.error();
 
-        MutationResult result;
-        result.seq = m.seq;
-        result.mutationId = m.mutationId;
-        result.status = verdict.status;
-        result.reasonCode = verdict.reasonCode;
-        result.reason = verdict.status == Status::Applied || !verdict.reason.isEmpty()
-            ? verdict.reason
-            : u"refused by HQ"_s;
-        result.replayed = replayed;
-        if (!verdict.entity.isEmpty()) {
-            auto row = loadWireRow(m_db, verdict.entity, verdict.entityId);
-            if (!row)
-                return row.error();
-            if (*row) {
-                result.entity = verdict.entity;
-                result.entityId = verdict.entityId;
-                result.row = (*row)->row;
-                result.rowHlc = (*row)->hlc;
+            if (record && verdict.forged) {
+                const erp::Actor actor {caller.user.login, caller.user.role,
+                                        caller.user.territories};
+                auto audited = m_db.transaction([&]() -> Result<void> {
+                    return erp::audit(m_db, actor, u"sync.forged_mutation"_s, m.entity, m.entityId,
+                                      {},
+                                      {{u"device_id"_s, deviceId},
+                                       {u"seq"_s, double(m.seq)},
+                                       {u"mutation_id"_s, mutationId},
+                                       {u"op"_s, m.op},
+                                       {u"territory"_s, verdict.forgedTerritory}});
+                });
+                if (!audited)
+                    return audited.error();
             }
+
+            MutationResult result;
+            result.seq = m.seq;
+            result.mutationId = m.mutationId;
+            result.status = verdict.status;
+            result.reasonCode = verdict.reasonCode;
+            result.reason = verdict.status == Status::Applied || !verdict.reason.isEmpty()
+                ? verdict.reason
+                : u"refused by HQ"_s;
+            result.replayed = replayed;
+            if (!verdict.entity.isEmpty()) {
+                auto row = loadWireRow(m_db, verdict.entity, verdict.entityId);
+                if (!row)
+                    return row.error();
+                if (*row) {
+                    result.entity = verdict.entity;
+                    result.entityId = verdict.entityId;
+                    result.row = (*row)->row;
+                    result.rowHlc = (*row)->hlc;
+                }
+            }
+            response.results.append(result);
         }
-        response.results.append(result);
-    }
+        return {};
+    });
+    if (!whole)
+        return whole.error();
     response.serverHlc = hqClock().now();
     return response;
 }

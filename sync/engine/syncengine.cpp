@@ -15,6 +15,8 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
 
 #include <algorithm>
 #include <optional>
@@ -195,6 +197,33 @@ Result<SyncReport> SyncEngine::sync()
     return out;
 }
 
+Result<int> SyncEngine::pushBatchFitting()
+{
+    // An entry's share of the request: its args (the payload, as encoded) plus the
+    // SyncMutation's other fields (ids, entity, op, hlc), generously.
+    constexpr qint64 PerMutationOverhead = 256;
+    auto q = m_store.prepared(u"SELECT length(payload) FROM outbox WHERE state IN ('sent', "
+                              "'pending') ORDER BY seq LIMIT ?"_s);
+    if (!q)
+        return q.error();
+    QSqlQuery &query = **q;
+    query.bindValue(0, m_pushBatch);
+    if (!query.exec())
+        return makeError(ErrorCode::Storage,
+                         u"cannot read the outbox: "_s + query.lastError().text());
+    int count = 0;
+    qint64 bytes = 0;
+    while (query.next()) {
+        const qint64 size = query.value(0).toLongLong() + PerMutationOverhead;
+        if (count > 0 && bytes + size > m_pushBytes)
+            break;
+        bytes += size;
+        ++count;
+    }
+    query.finish();
+    return std::max(count, 1);
+}
+
 Result<void> SyncEngine::pushAll(SyncReport &syncReport)
 {
     auto device = deviceId();
@@ -210,10 +239,15 @@ Result<void> SyncEngine::pushAll(SyncReport &syncReport)
     }
 
     while (true) {
+        // How many of the next entries fit the byte budget (signatures and photos are large):
+        // sizes first, so no more payloads are loaded than are sent.
+        auto fitting = pushBatchFitting();
+        if (!fitting)
+            return fitting.error();
         // Sent entries (answer lost) go again, with the pending ones, strictly by seq.
         QList<OutboxMutation> batch;
         for (auto state : {OutboxMutation::State::Sent, OutboxMutation::State::Pending}) {
-            auto list = outbox.withState(state, m_pushBatch);
+            auto list = outbox.withState(state, *fitting);
             if (!list)
                 return list.error();
             batch += *list;
@@ -222,8 +256,8 @@ Result<void> SyncEngine::pushAll(SyncReport &syncReport)
             break;
         std::sort(batch.begin(), batch.end(),
                   [](const OutboxMutation &a, const OutboxMutation &b) { return a.seq < b.seq; });
-        if (batch.size() > m_pushBatch)
-            batch.resize(m_pushBatch);
+        if (batch.size() > *fitting)
+            batch.resize(*fitting);
 
         PushRequest request;
         request.deviceId = QUuid::fromString(*device);

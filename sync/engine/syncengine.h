@@ -7,6 +7,7 @@
 
 #include <QString>
 
+#include <algorithm>
 #include <functional>
 
 namespace karvan {
@@ -71,6 +72,10 @@ public:
     void setProgress(ProgressFn progress) { m_progress = std::move(progress); }
     // Mutations per push request (at most ProtocolLimits::maxMutations) and changes per pull.
     void setBatchSizes(int pushBatch, int pullBatch);
+    // Encoded mutation bytes per push request (default 8 MiB, well inside HQ's 16 MiB body
+    // limit): a batch is cut before the mutation that would pass it; a single mutation is always
+    // sent (an attachment is at most 2 MiB).
+    void setPushByteBudget(qint64 bytes) { m_pushBytes = std::max<qint64>(bytes, 1); }
 
     // Test hook for fault injection: called at named points ("push.sent", "push.stored",
     // "pull.received", "pull.applying", ...); returning false aborts the round there with an
@@ -90,6 +95,8 @@ public:
 private:
     Result<QString> deviceId();
     Result<void> pushAll(SyncReport &report);
+    // How many of the next outbox entries to send: at most the batch size and the byte budget.
+    Result<int> pushBatchFitting();
     Result<void> pullAll(SyncReport &report);
     // Sends one request and checks the HTTP status; a refusal becomes an Error (and a revoked
     // device is wiped here).
@@ -106,6 +113,7 @@ private:
     ProgressFn m_progress;
     FaultHook m_faultHook;
     int m_pushBatch = 200;
+    qint64 m_pushBytes = 8 * 1024 * 1024;
     int m_pullBatch = 2000;
     SyncProgressReport m_round; // progress of the round under way
 };

@@ -32,7 +32,7 @@ public:
 };
 
 // HTTPS (or http on loopback) through Qt Network. Blocks the calling thread in a local event
-// loop (the engine runs on the CLI's main thread or the app's store thread, never the UI).
+// loop (the engine runs on the CLI's main thread or the app's sync thread, never the UI).
 // Certificates are checked against the system's CAs plus, when caFile is given, the PEM
 // certificates in it (a self-hosted HQ). Sends "Authorization: Bearer TOKEN" when token is set.
 class HttpTransport : public SyncTransport

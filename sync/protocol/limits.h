@@ -18,7 +18,7 @@ struct ProtocolLimits
     int maxMutationsPerPush = 500;
     int maxChangesPerBatch = 5000;
     qsizetype maxStringBytes = 64 * 1024; // one text string (UTF-8 bytes)
-    qsizetype maxBlobBytes = 1024 * 1024; // one byte string (cursor, attachment chunk)
+    qsizetype maxBlobBytes = 2 * 1024 * 1024; // one byte string (cursor, attachment's data)
     int maxDepth = 16; // container nesting inside a row or mutation args (the message is 0)
     int maxContainerItems = 10000; // items of one array inside a row or args
     int maxMapEntries = 1024; // entries of one map inside a row or args; of a message map

@@ -46,8 +46,8 @@ stop_cluster() {
   [ -f "$handle/datadir" ] || return 0
   data=$(cat "$handle/datadir")
   bindir=$(pg_bindir)
-  if [ -f "$data/postmaster.pid" ]; then
-    as_owner "$bindir/pg_ctl" -D "$data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+  if [ -f "$data/db/postmaster.pid" ]; then
+    as_owner "$bindir/pg_ctl" -D "$data/db" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
   fi
   case "$data" in
     /tmp/karvan-pg.*) rm -rf -- "$data" ;;

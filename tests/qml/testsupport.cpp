@@ -10,12 +10,24 @@
 #include "store/fieldversionrepository.h"
 #include "store/localstore.h"
 
+#include <QCborMap>
+#include <QCborValue>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
+#include <QPainter>
 #include <QSqlQuery>
 
 using namespace karvan;
 using namespace Qt::StringLiterals;
 
 namespace {
+
+QString normalizedId(const QString &id)
+{
+    return idToString(QUuid::fromString(id));
+}
 
 std::unique_ptr<LocalStore> openStore(const QString &path)
 {
@@ -189,4 +201,59 @@ QVariantMap TestSupport::conflictState(const QString &conflictId) const
             {u"phone"_s, customer ? customer->phone : QString()},
             {u"updates"_s, updates},
             {u"stamped"_s, stamp > SeededHqStamp}};
+}
+
+QString TestSupport::writePicture(const QString &name, int width, int height) const
+{
+    QImage image(width, height, QImage::Format_RGB32);
+    image.fill(QColor(u"#00695C"_s));
+    QPainter painter(&image);
+    painter.fillRect(QRect(0, 0, width / 2, height / 2), QColor(u"#F57C00"_s));
+    painter.end();
+    const QString path = QFileInfo(m_path).dir().filePath(name);
+    return image.save(path) ? path : QString();
+}
+
+QVariantMap TestSupport::activityPhotos(const QString &activityId) const
+{
+    auto store = openStore(m_path);
+    if (!store)
+        return {{u"error"_s, u"cannot open the store"_s}};
+    auto activity = store->scalar(
+        u"SELECT photo_path FROM activities WHERE id = '%1'"_s.arg(normalizedId(activityId)));
+    QVariantList photos;
+    QSqlQuery q(store->database());
+    q.prepare(u"SELECT mime, size, data FROM attachments WHERE entity = 'activity' AND "
+              u"entity_id = ? ORDER BY created_at"_s);
+    q.addBindValue(normalizedId(activityId));
+    q.exec();
+    while (q.next()) {
+        const QByteArray data = q.value(2).toByteArray();
+        const QImage image = QImage::fromData(data);
+        photos.append(QVariantMap {
+            {u"mime"_s, q.value(0).toString()},
+            {u"size"_s, q.value(1).toLongLong()},
+            {u"width"_s, image.width()},
+            {u"height"_s, image.height()},
+            {u"sha256"_s,
+             QString::fromLatin1(
+                 QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex())}});
+    }
+    q.finish();
+    QStringList sums;
+    q.prepare(u"SELECT payload FROM outbox WHERE entity = 'attachment' AND state = 'pending'"_s);
+    q.exec();
+    while (q.next()) {
+        const QCborMap args = QCborValue::fromCbor(q.value(0).toByteArray()).toMap();
+        if (args.value(u"entity_id"_s).toString() == normalizedId(activityId))
+            sums.append(
+                QString::fromLatin1(QCryptographicHash::hash(args.value(u"data"_s).toByteArray(),
+                                                             QCryptographicHash::Sha256)
+                                        .toHex()));
+    }
+    q.finish();
+    return {{u"photoPath"_s, activity ? activity->toString() : QString()},
+            {u"photos"_s, photos},
+            {u"mutations"_s, sums.size()},
+            {u"sha256s"_s, sums}};
 }

@@ -39,6 +39,13 @@ public:
     // stamped (whether the phone's field version is newer than the seeded HQ stamp)}.
     Q_INVOKABLE QVariantMap conflictState(const QString &conflictId) const;
 
+    // Photos (tst_activityphoto.qml): a width x height picture written next to the store as
+    // name (PNG or JPEG by its suffix), returning its path; and what the store holds for an
+    // activity: {photoPath, photos: [{mime, size, width, height, sha256}], mutations (pending
+    // "attachment" creates for it), sha256s (of their args.data)}.
+    Q_INVOKABLE QString writePicture(const QString &name, int width, int height) const;
+    Q_INVOKABLE QVariantMap activityPhotos(const QString &activityId) const;
+
 private:
     QString m_path;
     QVariantMap m_holdCustomer;

@@ -14,6 +14,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
+#include <QApplication>
 #include <QtQuickTest>
 
 Q_IMPORT_QML_PLUGIN(KarvanPlugin)
@@ -64,6 +65,13 @@ private:
     karvan::app::DeviceSession *m_session = nullptr;
 };
 
-QUICK_TEST_MAIN_WITH_SETUP(karvan_qml, Setup)
+// Qt Charts (Customer 360) draws with Graphics View, so the tests run a QApplication, made
+// before quick_test_main_with_setup, which then uses it instead of a QGuiApplication.
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    Setup setup;
+    return quick_test_main_with_setup(argc, argv, "karvan_qml", nullptr, &setup);
+}
 
 #include "tst_karvan_qml.moc"

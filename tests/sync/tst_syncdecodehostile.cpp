@@ -195,9 +195,9 @@ private Q_SLOTS:
         QTest::newRow("string claims 100 bytes")
             << QByteArray::fromHex("a1617878646162") << u"malformed"_s
             << u"changes[0].row.x: string claims 100 bytes"_s;
-        QTest::newRow("bytes claim 2 MB")
-            << QByteArray::fromHex("a161785a00200000") << u"string_too_long"_s
-            << u"changes[0].row.x: string of 2097152+"_s;
+        QTest::newRow("bytes claim 2 MiB + 1")
+            << QByteArray::fromHex("a161785a00200001") << u"string_too_long"_s
+            << u"changes[0].row.x: string of 2097153+"_s;
         QByteArray longString = QByteArray::fromHex("a16178") + QByteArray::fromHex("7a00010001")
             + QByteArray(65537, 'a');
         QTest::newRow("string 64 KiB + 1")

@@ -73,7 +73,7 @@ void tst_LocalStore::freshOpenReachesLatest()
     const QString path = dir.filePath(u"fresh.db"_s);
     auto store = LocalStore::open(path);
     QVERIFY2(store.ok(), qPrintable(store.errorMessage()));
-    QCOMPARE(LocalStore::latestSchemaVersion(), 4);
+    QCOMPARE(LocalStore::latestSchemaVersion(), 5);
     QCOMPARE((*store)->schemaVersion().value(), LocalStore::latestSchemaVersion());
     QCOMPARE((*store)->scalar(u"PRAGMA journal_mode"_s)->toString(), u"wal"_s);
     QCOMPARE((*store)->scalar(u"PRAGMA foreign_keys"_s)->toInt(), 1);

@@ -1,6 +1,7 @@
 #include "quotepdf.h"
 
 #include "domain/ids.h"
+#include "services/attachmentservice.h"
 #include "store/customerrepository.h"
 #include "store/documentrepository.h"
 #include "store/localstore.h"
@@ -8,6 +9,7 @@
 
 #include <QFontMetricsF>
 #include <QGuiApplication>
+#include <QImage>
 #include <QLocale>
 #include <QPageLayout>
 #include <QPageSize>
@@ -15,7 +17,7 @@
 #include <QPdfWriter>
 #include <QSaveFile>
 
-namespace karvan::cli {
+namespace karvan::print {
 
 using namespace Qt::StringLiterals;
 
@@ -82,7 +84,7 @@ Result<QuotePrint> loadQuotePrint(LocalStore &store, const QUuid &quoteId)
     auto customer = CustomerRepository(store).get(quote->customerId);
     if (!customer)
         return customer.error();
-    QuotePrint print {*quote, *customer, {}};
+    QuotePrint print {*quote, *customer, {}, {}};
     QStringList skus;
     for (const DocumentLine &l : std::as_const(quote->lines))
         skus.append(l.sku);
@@ -91,10 +93,25 @@ Result<QuotePrint> loadQuotePrint(LocalStore &store, const QUuid &quoteId)
         return products.error();
     for (const Product &p : std::as_const(*products))
         print.productNames.insert(p.sku, p.name);
+    // Reading needs no clock: list() and data() write nothing.
+    AttachmentService attachments(store, {}, {});
+    auto listed = attachments.list(u"quote"_s, quoteId);
+    if (!listed)
+        return listed.error();
+    for (qsizetype i = listed->size() - 1; i >= 0; --i) {
+        const AttachmentInfo &a = listed->at(i);
+        if (a.kind != u"signature"_s || a.mime != u"image/png"_s)
+            continue;
+        auto bytes = attachments.data(a.id);
+        if (!bytes)
+            return bytes.error();
+        print.signaturePng = *bytes;
+        break;
+    }
     return print;
 }
 
-Result<void> writeQuotePdf(const QuotePrint &print, const QString &path)
+Result<void> writeQuotePdf(const QuotePrint &print, const QString &path, const QString &creator)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return makeError(ErrorCode::Conflict, u"writing a PDF needs a QGuiApplication"_s);
@@ -113,7 +130,7 @@ Result<void> writeQuotePdf(const QuotePrint &print, const QString &path)
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
                                          QMarginsF(40, 40, 40, 40), QPageLayout::Point));
         writer.setTitle(u"Quote %1 - %2"_s.arg(number, print.customer.name));
-        writer.setCreator(u"karvan-cli"_s);
+        writer.setCreator(creator);
         QPainter painter;
         if (!painter.begin(&writer))
             return makeError(ErrorCode::Storage, u"cannot start a PDF at %1"_s.arg(path));
@@ -227,6 +244,24 @@ Result<void> writeQuotePdf(const QuotePrint &print, const QString &path)
                              Qt::AlignRight | Qt::AlignVCenter, moneyText(locale, amount));
             y += rowHeight;
         }
+        // The customer's signature under the totals, at most 200 x 80 points.
+        if (QImage signature; !print.signaturePng.isEmpty()
+            && signature.loadFromData(print.signaturePng, "PNG") && !signature.isNull()) {
+            const QSizeF box
+                = QSizeF(signature.size()).scaled(QSizeF(200, 80), Qt::KeepAspectRatio);
+            if (y + 24 + box.height() + rowHeight > bottom) {
+                writer.newPage();
+                y = 0;
+            }
+            y += 24;
+            painter.setFont(body);
+            painter.drawText(QRectF(0, y, width, rowHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                             u"Customer's signature"_s);
+            y += rowHeight;
+            painter.drawImage(QRectF(QPointF(0, y), box), signature);
+            y += box.height();
+            painter.drawLine(QPointF(0, y + 2), QPointF(box.width(), y + 2));
+        }
         if (!painter.end())
             return makeError(ErrorCode::Storage, u"cannot finish the PDF at %1"_s.arg(path));
     }
@@ -236,4 +271,4 @@ Result<void> writeQuotePdf(const QuotePrint &print, const QString &path)
     return {};
 }
 
-} // namespace karvan::cli
+} // namespace karvan::print
