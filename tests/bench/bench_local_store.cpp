@@ -9,6 +9,7 @@
 
 #include "demo/demogenerator.h"
 #include "demo/storedemosink.h"
+#include "percentiles.h"
 #include "rawsqlite.h"
 #include "services/orderservice.h"
 #include "store/customerrepository.h"
@@ -33,28 +34,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Percentiles
-{
-    double p50 = 0;
-    double p99 = 0;
-    qsizetype count = 0;
-};
-
-Percentiles percentiles(QList<double> values)
-{
-    Percentiles p;
-    p.count = values.size();
-    if (values.isEmpty())
-        return p;
-    std::sort(values.begin(), values.end());
-    auto at = [&](double q) {
-        const auto rank = qsizetype(std::ceil(q * values.size())) - 1;
-        return values.at(std::clamp<qsizetype>(rank, 0, values.size() - 1));
-    };
-    p.p50 = at(0.50);
-    p.p99 = at(0.99);
-    return p;
-}
+using bench::Percentiles;
+using bench::percentiles;
 
 [[noreturn]] void die(const QString &what)
 {
