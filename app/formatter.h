@@ -33,10 +33,12 @@ class Formatter : public QObject
     Q_PROPERTY(QString fontFamily READ fontFamily NOTIFY languageChanged)
 
 public:
-    explicit Formatter(QObject *parent = nullptr);
     ~Formatter() override;
 
     static Formatter *instance(); // the process-wide one; created on first use
+    // QML's singleton is that same instance. The constructor is private: Qt 6.4 constructs a
+    // default-constructible QML_SINGLETON itself instead of calling create(), which gave QML
+    // a second Formatter whose language never followed the app's (Settings showed English).
     static Formatter *create(QQmlEngine *engine, QJSEngine *);
 
     // The engines to retranslate on a language switch.
@@ -73,6 +75,7 @@ Q_SIGNALS:
     void calendarChanged();
 
 private:
+    explicit Formatter(QObject *parent = nullptr);
     QCalendar calendar() const;
     QString localDigits(QString text) const;
 

@@ -3,6 +3,7 @@
 
 #include "demo/demorun.h"
 
+#include <QHash>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -60,8 +61,16 @@ Result<void> DemoRun::emitCustomers()
     static const int kindShare[]
         = {kindProfiles[0].perMille, kindProfiles[1].perMille, kindProfiles[2].perMille,
            kindProfiles[3].perMille, kindProfiles[4].perMille};
-    static const QStringList roles
-        = {u"Owner"_s, u"Purchasing"_s, u"Accounts"_s, u"Store Manager"_s};
+    // A contact's role in the customer's own language (the same four in every language, so the
+    // random choices, and everything after them, stay as they were).
+    static const QHash<QString, QStringList> rolesByLanguage {
+        {u"en"_s, {u"Owner"_s, u"Purchasing"_s, u"Accounts"_s, u"Store Manager"_s}},
+        {u"tr"_s, {u"Sahibi"_s, u"Satın Alma"_s, u"Muhasebe"_s, u"Mağaza Müdürü"_s}},
+        {u"fa"_s, {u"مالک"_s, u"خرید"_s, u"حسابداری"_s, u"مدیر فروشگاه"_s}},
+        {u"ar"_s, {u"المالك"_s, u"المشتريات"_s, u"الحسابات"_s, u"مدير المتجر"_s}},
+        {u"he"_s, {u"בעלים"_s, u"רכש"_s, u"הנהלת חשבונות"_s, u"מנהל חנות"_s}},
+        {u"vi"_s, {u"Chủ cửa hàng"_s, u"Mua hàng"_s, u"Kế toán"_s, u"Quản lý cửa hàng"_s}},
+    };
 
     QSet<QString> usedNames;
     usedNames.reserve(m_spec.customers);
@@ -74,6 +83,8 @@ Result<void> DemoRun::emitCustomers()
         info.kind = BusinessKind(random.weightedPerMille(kindShare));
         const KindProfile &profile = kindProfiles[int(info.kind)];
         const DemoLanguage &lang = languages.at(info.territory);
+        const QStringList &roles = rolesByLanguage.contains(lang.code) ? rolesByLanguage[lang.code]
+                                                                       : rolesByLanguage[u"en"_s];
         const DemoTerritory &territory = m_territories.at(info.territory);
         const DemoCity &city = random.pick(lang.cities);
 

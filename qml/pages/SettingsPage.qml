@@ -165,8 +165,11 @@ Flickable {
                 objectName: "languageBox"
                 Layout.fillWidth: true
                 model: Formatter.languages
-                displayText: Formatter.languageName(currentValue)
-                currentIndex: Formatter.languages.indexOf(Formatter.language)
+                displayText: Formatter.languageName(Formatter.language)
+                // Bound after the model is set: a ComboBox resets its index when its model
+                // arrives, which would break a plain binding (and show English in every language).
+                Component.onCompleted: currentIndex
+                    = Qt.binding(() => Formatter.languages.indexOf(Formatter.language))
                 delegate: ItemDelegate {
                     required property string modelData
                     width: ListView.view.width
@@ -176,6 +179,8 @@ Flickable {
             }
             Label { text: qsTr("Calendar") }
             ComboBox {
+                id: calendarBox
+                objectName: "calendarBox"
                 Layout.fillWidth: true
                 textRole: "text"
                 valueRole: "value"
@@ -186,6 +191,13 @@ Flickable {
                 ]
                 Component.onCompleted: currentIndex = indexOfValue(Formatter.calendar)
                 onActivated: Formatter.calendar = currentValue
+                // A language brings its own calendar (Persian: Jalali).
+                Connections {
+                    target: Formatter
+                    function onCalendarChanged() {
+                        calendarBox.currentIndex = calendarBox.indexOfValue(Formatter.calendar)
+                    }
+                }
             }
             KeyValue { label: qsTr("Today"); value: Session.todayText }
         }

@@ -50,4 +50,34 @@ TestCase {
         }
         Formatter.language = "en"
     }
+
+    // Settings shows the language and calendar in use, also after the language changes.
+    function test_settings_show_language_data() {
+        return [
+            { tag: "fa", calendar: "jalali" },
+            { tag: "ar", calendar: "gregorian" },
+        ]
+    }
+
+    function test_settings_show_language(data) {
+        tryCompare(Session, "ready", true, 10000)
+        const win = createTemporaryObject(windowComponent, test)
+        verify(win)
+        win.showPage("settings")
+        // Changing the language rebuilds the pages (mirroring): look the boxes up afterwards.
+        const boxes = () => [findChild(win.contentItem, "languageBox"),
+                             findChild(win.contentItem, "calendarBox")]
+        tryVerify(() => boxes()[0] !== null, 5000)
+        Formatter.language = data.tag
+        let box = null, calendar = null
+        tryVerify(() => { [box, calendar] = boxes(); return box !== null && calendar !== null }, 5000)
+        verify(box.displayText !== "English", "the language box still says English")
+        compare(box.displayText, Formatter.languageName(data.tag))
+        compare(box.currentIndex, Formatter.languages.indexOf(data.tag))
+        compare(calendar.currentValue, data.calendar)
+        Formatter.language = "en"
+        tryVerify(() => { [box, calendar] = boxes(); return box !== null && calendar !== null }, 5000)
+        compare(box.displayText, "English")
+        compare(calendar.currentValue, "gregorian")
+    }
 }
