@@ -14,9 +14,9 @@ namespace sync {
 //
 // A push commits in one transaction; each mutation is applied in a savepoint of its own
 // together with its sync_mutations row (device_id, seq, mutation_id, status, reason_code,
-// reason, result entity/id), so a mutation is applied exactly once whatever the network does: a re-sent one gets the recorded result
-// back (replayed = true; its row is read as it stands now). One rejected mutation never stops
-// the ones after it.
+// reason, result entity/id), so a mutation is applied exactly once whatever the network does: a
+// re-sent one gets the recorded result back (replayed = true; its row is read as it stands now).
+// One rejected mutation never stops the ones after it.
 //
 // Entity rules (ARCHITECTURE.md, conflict table):
 //  - customer create/update: per-field last-writer-wins by HLC against customer_field_versions;

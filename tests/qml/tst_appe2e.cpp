@@ -12,6 +12,7 @@
 #include "domain/ids.h"
 #include "store/localstore.h"
 
+#include <QApplication>
 #include <QJsonArray>
 #include <QQmlContext>
 #include <QQmlEngine>
@@ -21,7 +22,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
-#include <QApplication>
 #include <QtQuickTest>
 
 Q_IMPORT_QML_PLUGIN(KarvanPlugin)

@@ -8,13 +8,13 @@
 
 #include "demo/demogenerator.h"
 
+#include <QApplication>
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
-#include <QApplication>
 #include <QtQuickTest>
 
 Q_IMPORT_QML_PLUGIN(KarvanPlugin)
