@@ -166,10 +166,7 @@ Flickable {
                 Layout.fillWidth: true
                 model: Formatter.languages
                 displayText: Formatter.languageName(Formatter.language)
-                // Bound after the model is set: a ComboBox resets its index when its model
-                // arrives, which would break a plain binding (and show English in every language).
-                Component.onCompleted: currentIndex
-                    = Qt.binding(() => Formatter.languages.indexOf(Formatter.language))
+                currentIndex: Formatter.languages.indexOf(Formatter.language)
                 delegate: ItemDelegate {
                     required property string modelData
                     width: ListView.view.width
