@@ -20,7 +20,8 @@ struct HqDemoLoadReport
     qint64 customers = 0;
     qint64 products = 0;
     qint64 stockPositions = 0;
-    qint64 ordersTaken = 0; // through SalesOrders::intake
+    qint64 ordersTaken = 0; // through SalesOrders::intake or DemoHistoryWriter
+    qint64 ordersWrittenDirectly = 0; // of those, by DemoHistoryWriter (delivered on their day)
     qint64 ordersCancelled = 0; // cancelled after intake, as in the history
     qint64 ordersHeldAtHq = 0; // left on credit hold by HQ's own credit check
     qint64 holdsApproved = 0; // held by HQ, approved by finance because the history delivered them
@@ -47,17 +48,24 @@ struct HqDemoLoadReport
 // history. The loader runs the generator twice: the first pass adds up what the history's
 // orders take from each warehouse, and the opening stock (dated the day before the first
 // document) is the snapshot plus that demand, so the history can be delivered.
+//
+// Orders the history delivered, their invoices and payments are written by DemoHistoryWriter
+// (the same rows, postings, moves and audit entries, without the business path's read-backs);
+// open orders, credit holds and anything it declines go through intake. With directHistory
+// false every order goes through the business path (tests compare the two).
 class HqDemoLoader
 {
 public:
-    explicit HqDemoLoader(Database &db)
+    explicit HqDemoLoader(Database &db, bool directHistory = true)
         : m_db(db)
+        , m_directHistory(directHistory)
     { }
 
     Result<HqDemoLoadReport> load(const DemoOptions &options);
 
 private:
     Database &m_db;
+    bool m_directHistory = true;
 };
 
 } // namespace erp

@@ -33,6 +33,21 @@ const QString PositionColumns
 
 } // namespace
 
+Result<std::optional<StockPosition>> Inventory::findPosition(const QString &sku,
+                                                             const QString &warehouse)
+{
+    auto row = queryRow(
+        m_db,
+        u"SELECT %1 FROM stock WHERE sku = ? AND warehouse_code = ?"_s.arg(PositionColumns)
+            + sqldialect::forUpdate(m_db.backend()),
+        {sku, warehouse});
+    if (!row)
+        return row.error();
+    if (row->isEmpty())
+        return std::optional<StockPosition>();
+    return std::optional<StockPosition>(positionFrom(*row));
+}
+
 Result<StockPosition> Inventory::lockPosition(const QString &sku, const QString &warehouse)
 {
     const QString select
@@ -130,25 +145,35 @@ Result<qint64> Inventory::moveOut(const QString &sku, const QString &warehouse, 
     auto p = lockPosition(sku, warehouse);
     if (!p)
         return p.error();
-    const qint64 usable = fromReserved ? p->reserved : p->available();
+    StockPosition position = *p;
+    return moveOutOf(position, qtyMilli, fromReserved, source);
+}
+
+Result<qint64> Inventory::moveOutOf(StockPosition &p, qint64 qtyMilli, bool fromReserved,
+                                    const MoveSource &source)
+{
+    if (qtyMilli <= 0)
+        return invalid(u"quantity must be greater than zero"_s);
+    const qint64 usable = fromReserved ? p.reserved : p.available();
     if (qtyMilli > usable) {
         return conflict(u"not enough stock of %1 in %2: %3 %4, %5 wanted (thousandths)"_s
-                            .arg(sku, warehouse, fromReserved ? u"reserved"_s : u"available"_s)
+                            .arg(p.sku, p.warehouse, fromReserved ? u"reserved"_s : u"available"_s)
                             .arg(usable)
                             .arg(qtyMilli));
     }
     auto cost
-        = qtyMilli == p->onHand ? Result<qint64>(p->value) : mulDiv(p->value, qtyMilli, p->onHand);
+        = qtyMilli == p.onHand ? Result<qint64>(p.value) : mulDiv(p.value, qtyMilli, p.onHand);
     if (!cost)
         return cost.error();
-    StockPosition next = *p;
+    StockPosition next = p;
     next.onHand -= qtyMilli;
     next.value -= *cost;
     if (fromReserved)
         next.reserved -= qtyMilli;
     if (auto w = writePosition(next); !w)
         return w.error();
-    if (auto m = recordMove(sku, warehouse, -qtyMilli, -*cost, source); !m)
+    p = next;
+    if (auto m = recordMove(p.sku, p.warehouse, -qtyMilli, -*cost, source); !m)
         return m.error();
     return *cost;
 }
@@ -299,8 +324,34 @@ Result<QString> Inventory::openingStock(const Actor &actor, const QString &sku,
         return invalid(u"opening stock needs a positive quantity and a non-negative cost"_s);
     if (!date.isValid())
         return invalid(u"opening stock needs a date"_s);
-    const QString id = newId();
+    QString id;
     auto r = m_db.transaction([&]() -> Result<void> {
+        Ledger ledger(m_db);
+        auto opened = openingStockInTransaction(actor, ledger, sku, warehouse, qtyMilli,
+                                                unitCostMinor, date);
+        if (!opened)
+            return opened.error();
+        id = *opened;
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return id;
+}
+
+Result<QString> Inventory::openingStockInTransaction(const Actor &actor, Ledger &ledger,
+                                                     const QString &sku, const QString &warehouse,
+                                                     qint64 qtyMilli, qint64 unitCostMinor,
+                                                     const QDate &date)
+{
+    if (auto a = authorize(actor, Operation::OpeningStock); !a)
+        return a.error();
+    if (qtyMilli <= 0 || unitCostMinor < 0)
+        return invalid(u"opening stock needs a positive quantity and a non-negative cost"_s);
+    if (!date.isValid())
+        return invalid(u"opening stock needs a date"_s);
+    const QString id = newId();
+    auto work = [&]() -> Result<void> {
         auto currency = companyCurrency(m_db);
         if (!currency)
             return currency.error();
@@ -320,15 +371,17 @@ Result<QString> Inventory::openingStock(const Actor &actor, const QString &sku,
                 u"opening"_s,
                 id,
                 {{Accounts::Inventory, *value, 0, {}}, {Accounts::Equity, 0, *value, {}}}};
-            if (auto j = Ledger(m_db).post(actor.auditName(), draft); !j)
+            if (auto j = ledger.post(actor.auditName(), draft); !j)
                 return j.error();
-        } else if (auto open = Ledger(m_db).checkOpen(date, false); !open) {
+        } else if (auto open = ledger.checkOpen(date, false); !open) {
             return open;
         }
         return audit(m_db, actor, u"stock.opening"_s, u"stock"_s, sku + u'@' + warehouse, {},
                      {{u"qtyMilli"_s, qtyMilli}, {u"valueMinor"_s, *value}});
-    });
-    if (!r)
+    };
+    if (!m_db.inTransaction())
+        return invalid(u"opening stock in the caller's transaction needs one"_s);
+    if (auto r = work(); !r)
         return r.error();
     return id;
 }

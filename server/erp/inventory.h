@@ -12,6 +12,8 @@ class Database;
 
 namespace erp {
 
+class Ledger;
+
 // One SKU in one warehouse. Quantities in thousandths of the product's base unit; value in
 // minor units of the company currency.
 struct StockPosition
@@ -65,6 +67,13 @@ public:
     // Opening stock at a unit cost: Dr inventory / Cr equity. Finance or admin.
     Result<QString> openingStock(const Actor &actor, const QString &sku, const QString &warehouse,
                                  qint64 qtyMilli, qint64 unitCostMinor, const QDate &date);
+    // The same inside the caller's transaction (an error outside one; on failure the caller
+    // rolls back), posting through the caller's ledger (a loader opening thousands of
+    // positions).
+    Result<QString> openingStockInTransaction(const Actor &actor, Ledger &ledger,
+                                              const QString &sku, const QString &warehouse,
+                                              qint64 qtyMilli, qint64 unitCostMinor,
+                                              const QDate &date);
     Result<void> setReorderPoint(const Actor &actor, const QString &sku, const QString &warehouse,
                                  qint64 milli);
 
@@ -78,6 +87,8 @@ public:
     // The position, locked for update; created empty when missing (SKU and warehouse must
     // exist).
     Result<StockPosition> lockPosition(const QString &sku, const QString &warehouse);
+    // The position as it is (not created when missing), locked for update.
+    Result<std::optional<StockPosition>> findPosition(const QString &sku, const QString &warehouse);
     // Adds qty at the given value; returns the value added.
     Result<qint64> moveIn(const QString &sku, const QString &warehouse, qint64 qtyMilli,
                           qint64 valueMinor, const MoveSource &source);
@@ -85,6 +96,9 @@ public:
     // too (a delivery). Returns the cost.
     Result<qint64> moveOut(const QString &sku, const QString &warehouse, qint64 qtyMilli,
                            bool fromReserved, const MoveSource &source);
+    // moveOut of a position the caller has just locked; position is updated to what is written.
+    Result<qint64> moveOutOf(StockPosition &position, qint64 qtyMilli, bool fromReserved,
+                             const MoveSource &source);
     Result<void> reserve(const QString &sku, const QString &warehouse, qint64 qtyMilli);
     Result<void> release(const QString &sku, const QString &warehouse, qint64 qtyMilli);
 

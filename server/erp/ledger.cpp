@@ -20,12 +20,14 @@ Result<void> Ledger::validate(const JournalDraft &draft)
         return invalid(u"journal entry: unknown currency \"%1\""_s.arg(draft.currency));
     if (draft.lines.size() < 2)
         return invalid(u"journal entry: needs at least two lines"_s);
-    auto accounts = queryRows(m_db, u"SELECT code FROM accounts"_s);
-    if (!accounts)
-        return accounts.error();
-    QSet<QString> known;
-    for (const Row &row : *accounts)
-        known.insert(row.at(0).toString());
+    if (m_accounts.isEmpty()) {
+        auto accounts = queryRows(m_db, u"SELECT code FROM accounts"_s);
+        if (!accounts)
+            return accounts.error();
+        for (const Row &row : *accounts)
+            m_accounts.insert(row.at(0).toString());
+    }
+    const QSet<QString> &known = m_accounts;
     __int128 debits = 0, credits = 0;
     for (qsizetype i = 0; i < draft.lines.size(); ++i) {
         const JournalLine &line = draft.lines.at(i);

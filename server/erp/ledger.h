@@ -4,6 +4,7 @@
 
 #include <QDate>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 namespace karvan::hq {
@@ -90,6 +91,9 @@ public:
 private:
     Result<void> validate(const JournalDraft &draft);
     Database &m_db;
+    // The chart of accounts, read once per Ledger: a loader posting thousands of entries
+    // through one Ledger reads it once, a request building its own Ledger reads it fresh.
+    QSet<QString> m_accounts;
 };
 
 } // namespace erp
