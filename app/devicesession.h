@@ -178,6 +178,8 @@ public:
         m_pushBatch = push;
         m_pullBatch = pull;
     }
+    // Tests: a fresh device pulls page by page instead of installing HQ's bootstrap snapshot.
+    void setSyncSnapshotEnabled(bool enabled) { m_snapshot = enabled; }
     // The sentence shown for a kind of failure, in the user's language.
     static QString syncFailureText(sync::SyncFailure failure);
     // The same by its name (sync::syncFailureName), for QML and tests; "" for an unknown name.
@@ -353,6 +355,7 @@ private:
     sync::SyncEngine::FaultHook m_faultHook;
     int m_pushBatch = 0;
     int m_pullBatch = 0;
+    bool m_snapshot = true;
     AutoSyncTimings m_autoTimings;
     QTimer m_autoTimer; // the next periodic or back-off attempt
     QTimer m_changeTimer; // a local change was saved: sync shortly

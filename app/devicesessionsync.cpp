@@ -171,6 +171,7 @@ void DeviceSession::syncNow()
     options.faultHook = m_faultHook;
     options.pushBatch = m_pushBatch;
     options.pullBatch = m_pullBatch;
+    options.snapshot = m_snapshot;
     // The clock comes from the store thread (it changes only at sign-in and sign-out, which
     // wait for the round); the round runs on the sync thread, so searches and saves on the
     // store thread go on meanwhile.

@@ -113,6 +113,7 @@ public:
         sync::SyncEngine::FaultHook faultHook; // tests: slow down or stop a round
         int pushBatch = 0; // 0: the engine's default
         int pullBatch = 0;
+        bool snapshot = true; // a fresh device starts from HQ's bootstrap snapshot
     };
     // One round (push, pull, rebase) with the signed-in session stored in sync_state.
     Result<sync::SyncReport> syncRound(const std::shared_ptr<sync::HlcClock> &clock,

@@ -139,6 +139,7 @@ Result<sync::SyncReport> SyncWorker::syncRound(const std::shared_ptr<sync::HlcCl
     sync::SyncEngine engine(*m_store, *m_transport, *clock);
     engine.setProgress(options.progress);
     engine.setFaultHook(options.faultHook);
+    engine.setSnapshotEnabled(options.snapshot);
     if (options.pushBatch > 0 || options.pullBatch > 0)
         engine.setBatchSizes(options.pushBatch > 0 ? options.pushBatch : 200,
                              options.pullBatch > 0 ? options.pullBatch : 2000);

@@ -262,6 +262,8 @@ Result<void> syncRound(Context &c)
 {
     QCommandLineParser parser;
     parser.addOption({u"json"_s, u"One JSON document on stdout."_s});
+    parser.addOption(
+        {u"no-snapshot"_s, u"A fresh device pulls page by page, not HQ's snapshot."_s});
     if (!parser.parse(c.args))
         return usage(parser.errorText());
     if (!parser.positionalArguments().isEmpty())
@@ -278,6 +280,7 @@ Result<void> syncRound(Context &c)
         return transport.error();
 
     sync::SyncEngine engine(c.store, **transport, **clock);
+    engine.setSnapshotEnabled(!parser.isSet(u"no-snapshot"_s));
     QTextStream &err = c.err;
     engine.setProgress([&err](const sync::SyncProgressReport &p) {
         using Phase = sync::SyncProgressReport::Phase;
@@ -309,6 +312,8 @@ Result<void> syncRound(Context &c)
                                {u"conflicts"_s, report->conflicts},
                                {u"bytes_sent"_s, report->bytesSent},
                                {u"bytes_received"_s, report->bytesReceived},
+                               {u"snapshot_records"_s, report->snapshotRecords},
+                               {u"snapshot_bytes"_s, report->snapshotBytes},
                                {u"last_sync_at"_s, report->lastSyncAt}});
         return {};
     }

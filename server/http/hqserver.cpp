@@ -111,6 +111,8 @@ HqServer::HqServer(Database &db, int workerThreads, QObject *parent)
     // Threads that never expire keep their database connection: the pool is the connection
     // pool, bounded by maxThreadCount.
     m_pool.setExpiryTimeout(-1);
+    m_writerPool.setMaxThreadCount(std::max(2, workerThreads / 2));
+    m_writerPool.setExpiryTimeout(-1);
     m_http.setMissingHandler(
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             dispatch(request, std::move(responder));
@@ -126,10 +128,11 @@ HqServer::~HqServer()
 void HqServer::shutdownWorkers()
 {
     m_pool.waitForDone();
+    m_writerPool.waitForDone();
 }
 
 void HqServer::addRoute(const QString &method, const QString &pattern, const RouteGuard &guard,
-                        RouteHandler handler, qint64 bodyLimit)
+                        RouteHandler handler, qint64 bodyLimit, Pool pool)
 {
     Route r;
     r.method = method.toUpper();
@@ -138,6 +141,7 @@ void HqServer::addRoute(const QString &method, const QString &pattern, const Rou
     r.guard = guard;
     r.handler = std::move(handler);
     r.bodyLimit = std::min(bodyLimit, HardBodyLimit);
+    r.pool = pool;
     m_routes.append(std::move(r));
 }
 
@@ -263,7 +267,8 @@ void HqServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder 
     const qint64 started = timer.nsecsElapsed();
     QElapsedTimer sinceDispatch;
     sinceDispatch.start();
-    QFuture<ApiResponse> future = QtConcurrent::run(&m_pool, [this, route, req, params]() {
+    QThreadPool *pool = route.pool == Pool::Writers ? &m_writerPool : &m_pool;
+    QFuture<ApiResponse> future = QtConcurrent::run(pool, [this, route, req, params]() {
         ApiContext context {m_db, req, params, std::nullopt};
         ApiResponse r;
         try {

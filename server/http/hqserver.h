@@ -27,7 +27,7 @@ namespace karvan::hq::http {
 // for an unknown path and 405 (with Allow) for a known path with another method, enforces the
 // route's body limit (413), then runs the route's guard and handler on a bounded QThreadPool
 // (QtConcurrent) and returns a QFuture. Each pool thread uses Database's per-thread connection;
-// threads never expire, so the pool size is the number of database connections.
+// threads never expire, so the pool sizes (Pool) bound the database connections.
 //
 // The response is written back on the event loop only if the client's socket still exists:
 // Qt 6.4's own QFuture route handling writes to a socket that may have been freed when the
@@ -45,12 +45,18 @@ public:
     // Requests announcing more than this are refused before their body is read.
     static constexpr qint64 HardBodyLimit = SyncBodyLimit;
 
+    // Which worker pool runs a route. Writers: routes whose requests all queue on the
+    // database's write lock (sync push); they get a pool of their own (half the workers, at
+    // least 2) so that while many wait for the lock they never hold every worker and reads
+    // (pulls) keep being answered.
+    enum class Pool { Shared, Writers };
+
     explicit HqServer(Database &db, int workerThreads = 8, QObject *parent = nullptr);
     ~HqServer() override;
 
     // method: "GET", "POST", ...; pattern: "/v1/x/{name}/y" ({...} matches one path segment).
     void addRoute(const QString &method, const QString &pattern, const RouteGuard &guard,
-                  RouteHandler handler, qint64 bodyLimit = JsonBodyLimit);
+                  RouteHandler handler, qint64 bodyLimit = JsonBodyLimit, Pool pool = Pool::Shared);
 
     // Listens on address:port (0: any free port) with TLS when tls is given; returns the port.
     Result<quint16> listen(const QHostAddress &address, quint16 port,
@@ -71,6 +77,7 @@ private:
         RouteGuard guard;
         RouteHandler handler;
         qint64 bodyLimit = JsonBodyLimit;
+        Pool pool = Pool::Shared;
     };
 
     void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
@@ -82,6 +89,7 @@ private:
     Database &m_db;
     QHttpServer m_http;
     QThreadPool m_pool;
+    QThreadPool m_writerPool;
     QList<Route> m_routes;
     Metrics m_metrics;
     std::atomic<int> m_inFlight {0};

@@ -82,6 +82,8 @@ public:
     // after the savepoint, locks included, is gone), so per-transaction caches can key on it.
     quint64 transactionSerial() const;
 
+    // Unique per Database object in this process (never reused): tells caches apart.
+    quint64 instanceId() const { return m_instance; }
     // Whether table exists (used by migrations and tests).
     Result<bool> tableExists(const QString &table);
 

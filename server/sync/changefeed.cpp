@@ -400,6 +400,16 @@ Result<void> ChangeFeed::rebuild()
     return {};
 }
 
+Result<qint64> ChangeFeed::committedClock()
+{
+    auto v = m_db.scalar(u"SELECT version FROM sync_feed_clock WHERE id = 1"_s);
+    if (!v)
+        return v.error();
+    if (v->isNull())
+        return makeError(ErrorCode::Storage, u"the change feed clock row is missing"_s);
+    return v->toLongLong();
+}
+
 Result<ChangeFeed::Page> ChangeFeed::read(const std::optional<QStringList> &scopes,
                                           const QByteArray &cursor, int maxChanges)
 {

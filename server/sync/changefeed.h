@@ -81,6 +81,10 @@ public:
     // is an InvalidArgument.
     Result<Page> read(const std::optional<QStringList> &scopes, const QByteArray &cursor,
                       int maxChanges);
+    // The feed clock as committed (sync_feed_clock): every version up to it is committed and
+    // readable, and it grows with every commit that touches the feed. Pages read after it was
+    // read hold at least what was committed then (see PullPageCache).
+    Result<qint64> committedClock();
 
 private:
     Result<qint64> transactionVersion();

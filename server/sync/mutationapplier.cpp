@@ -18,6 +18,8 @@
 
 #include <QCborArray>
 #include <QJsonObject>
+#include <QSet>
+#include <QSqlQuery>
 
 #include <optional>
 
@@ -609,31 +611,67 @@ struct WireRow
     Hlc hlc;
 };
 
-// The row as it stands at HQ (the change feed's materializer, so a push result and a pull
-// deliver the same row) and its HLC: the latest HLC the change feed holds for it (for a
-// customer also its newest field version), else a fresh HQ timestamp.
-Result<std::optional<WireRow>> loadWireRow(Database &db, const QString &entity, const QString &id)
+// The rows sent back with a push's results, loaded together once every mutation of the push
+// is applied (inside its transaction): per entity, one batched read of the change feed's
+// materializer (so a push result and a pull deliver the same row) and one of the feed's HLCs,
+// not two statements per result (MutationApplier::apply loads a row before a later mutation of
+// the push can change it). Its HLC is the latest the change feed holds for it (for a customer
+// also its newest field version), else a fresh HQ timestamp. Rows that no longer exist are
+// missing from the result.
+using RowKey = std::pair<QString, QString>; // entity, id
+
+Result<QHash<RowKey, WireRow>> loadWireRows(Database &db, const QList<RowKey> &wanted)
 {
-    auto rows = loadFeedRows(db, entity, {id});
-    if (!rows)
-        return rows.error();
-    if (!rows->contains(id))
-        return std::optional<WireRow>();
-    WireRow w;
-    w.row = rows->value(id);
-    QString newest;
-    const QCborMap fieldHlc = w.row.value(u"field_hlc"_s).toMap();
-    for (auto it = fieldHlc.constBegin(); it != fieldHlc.constEnd(); ++it)
-        newest = std::max(newest, it.value().toString());
-    auto feed = db.scalar(u"SELECT MAX(hlc) FROM sync_feed WHERE entity = ? AND entity_id = ? "
-                          "AND hlc <> ''"_s,
-                          {entity, id});
-    if (!feed)
-        return feed.error();
-    newest = std::max(newest, feed->toString());
-    auto parsed = Hlc::fromString(newest);
-    w.hlc = parsed ? *parsed : hqClock().now();
-    return std::optional<WireRow>(w);
+    QHash<QString, QStringList> idsByEntity;
+    QSet<RowKey> seen;
+    for (const RowKey &key : wanted) {
+        if (!seen.contains(key)) {
+            seen.insert(key);
+            idsByEntity[key.first].append(key.second);
+        }
+    }
+    // Chunks of a fixed size: one cached statement shape per entity, whatever the push's size.
+    constexpr qsizetype Chunk = 100;
+    QHash<RowKey, WireRow> out;
+    for (auto it = idsByEntity.constBegin(); it != idsByEntity.constEnd(); ++it) {
+        const QString &entity = it.key();
+        auto rows = loadFeedRows(db, entity, it.value());
+        if (!rows)
+            return rows.error();
+        QHash<QString, QString> feedHlc;
+        for (qsizetype from = 0; from < it.value().size(); from += Chunk) {
+            QVariantList bindings {entity};
+            for (qsizetype i = 0; i < Chunk; ++i) {
+                const qsizetype at = from + i;
+                // Short last chunk: repeat its first id (same statement, same answer).
+                bindings.append(at < it.value().size() ? it.value().at(at) : it.value().at(from));
+            }
+            QString marks = u"?"_s;
+            for (qsizetype i = 1; i < Chunk; ++i)
+                marks += u", ?"_s;
+            auto q = db.run(u"SELECT entity_id, MAX(hlc) FROM sync_feed WHERE entity = ? AND "
+                            "entity_id IN (%1) AND hlc <> '' GROUP BY entity_id"_s.arg(marks),
+                            bindings, [&](const QSqlQuery &row) {
+                                feedHlc.insert(row.value(0).toString(), row.value(1).toString());
+                            });
+            if (!q)
+                return q.error();
+        }
+        for (const QString &id : it.value()) {
+            if (!rows->contains(id))
+                continue;
+            WireRow w;
+            w.row = rows->value(id);
+            QString newest = feedHlc.value(id);
+            const QCborMap fieldHlc = w.row.value(u"field_hlc"_s).toMap();
+            for (auto f = fieldHlc.constBegin(); f != fieldHlc.constEnd(); ++f)
+                newest = std::max(newest, f.value().toString());
+            auto parsed = Hlc::fromString(newest);
+            w.hlc = parsed ? *parsed : hqClock().now();
+            out.insert({entity, id}, w);
+        }
+    }
+    return out;
 }
 
 struct Recorded
@@ -651,18 +689,52 @@ Result<karvan::sync::PushResponse> MutationApplier::apply(const Caller &caller,
 {
     karvan::sync::PushResponse response;
     const QString deviceId = idToString(request.deviceId);
-    // The whole push commits once (one fsync, one turn of the writer lock); each mutation runs
-    // in a savepoint of its own, so a rejected one still leaves nothing and never stops the
-    // others. A database failure rolls the push back: the device sends it again and gets the
-    // same results (nothing was recorded).
+    // The whole push commits once (one fsync, one turn of the writer lock); each mutation's work
+    // runs in a savepoint of its own, so a rejected one leaves nothing and never stops the
+    // others. Everything else a mutation does (the idempotency lookup, its sync_mutations row)
+    // either succeeds or fails the whole push: a database failure rolls the push back, and the
+    // device sends it again and gets the same results (nothing was recorded).
     auto whole = m_db.transaction([&]() -> Result<void> {
         response.results.clear();
+        QList<RowKey> rowKeys; // per result: the row to send back (empty entity: none)
+        // Results whose rows are not loaded yet, and those rows' ids. A row is loaded before a
+        // later mutation of the push can change it (same id, or an order converting that
+        // quote), so each result still shows the row as that mutation left it.
+        QList<qsizetype> pending;
+        QSet<QString> pendingIds;
+        const auto loadPending = [&]() -> Result<void> {
+            QList<RowKey> wanted;
+            for (qsizetype i : std::as_const(pending))
+                wanted.append(rowKeys.at(i));
+            auto rows = loadWireRows(m_db, wanted);
+            if (!rows)
+                return rows.error();
+            for (qsizetype i : std::as_const(pending)) {
+                const auto found = rows->constFind(rowKeys.at(i));
+                if (found == rows->constEnd())
+                    continue;
+                MutationResult &result = response.results[i];
+                result.entity = rowKeys.at(i).first;
+                result.entityId = rowKeys.at(i).second;
+                result.row = found->row;
+                result.rowHlc = found->hlc;
+            }
+            pending.clear();
+            pendingIds.clear();
+            return {};
+        };
         for (const SyncMutation &m : request.mutations) {
+            const QString sourceQuote = m.args.value(u"source_quote"_s).toString();
+            if (pendingIds.contains(m.entityId)
+                || (!sourceQuote.isEmpty() && pendingIds.contains(sourceQuote))) {
+                if (auto loaded = loadPending(); !loaded)
+                    return loaded;
+            }
             const QString mutationId = idToString(m.mutationId);
             Verdict verdict;
             bool replayed = false;
             bool record = false;
-            auto tx = m_db.transaction([&]() -> Result<void> {
+            auto decided = [&]() -> Result<void> {
                 auto seen
                     = erp::queryRows(m_db,
                                      u"SELECT device_id, seq, mutation_id, status, reason_code, "
@@ -735,9 +807,9 @@ Result<karvan::sync::PushResponse> MutationApplier::apply(const Caller &caller,
                                      karvan::sync::statusName(verdict.status), verdict.reasonCode,
                                      verdict.reason, verdict.entity, verdict.entityId,
                                      erp::nowUtc()});
-            });
-            if (!tx)
-                return tx.error();
+            }();
+            if (!decided)
+                return decided.error();
 
             if (record && verdict.forged) {
                 const erp::Actor actor {caller.user.login, caller.user.role,
@@ -764,20 +836,15 @@ Result<karvan::sync::PushResponse> MutationApplier::apply(const Caller &caller,
                 ? verdict.reason
                 : u"refused by HQ"_s;
             result.replayed = replayed;
-            if (!verdict.entity.isEmpty()) {
-                auto row = loadWireRow(m_db, verdict.entity, verdict.entityId);
-                if (!row)
-                    return row.error();
-                if (*row) {
-                    result.entity = verdict.entity;
-                    result.entityId = verdict.entityId;
-                    result.row = (*row)->row;
-                    result.rowHlc = (*row)->hlc;
-                }
-            }
             response.results.append(result);
+            rowKeys.append({verdict.entity, verdict.entityId});
+            if (!verdict.entity.isEmpty()) {
+                pending.append(response.results.size() - 1);
+                pendingIds.insert(verdict.entityId);
+            }
         }
-        return {};
+        // The rest of the rows: one batched read per entity.
+        return loadPending();
     });
     if (!whole)
         return whole.error();

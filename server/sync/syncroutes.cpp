@@ -10,11 +10,15 @@
 
 #include "http/hqserver.h"
 #include "protocol/codec.h"
+#include "protocol/limits.h"
 #include "storage/database.h"
 #include "sync/changefeed.h"
 #include "sync/hqclock.h"
 #include "sync/mutationapplier.h"
+#include "sync/pullpagecache.h"
+#include "sync/syncsnapshot.h"
 
+#include <algorithm>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -122,24 +126,73 @@ void tagLog(ApiResponse &r, const ApiContext &c)
     r.logDevice = c.caller->device.id;
 }
 
+ApiResponse pullFailure(const Error &error, Form form)
+{
+    if (error.code == ErrorCode::InvalidArgument)
+        return refuse(Code::Malformed, error.message, u"cursor"_s, form);
+    return internalError(error, form);
+}
+
+// The scope set as a cache key: sorted, without duplicates; "*" for every scope.
+QString scopeKey(const std::optional<QStringList> &scopes)
+{
+    if (!scopes)
+        return u"*"_s;
+    QStringList sorted = *scopes;
+    sorted.sort();
+    sorted.removeDuplicates();
+    return u"S"_s + sorted.join(QChar(0));
+}
+
 ApiResponse pullReply(ApiContext &c, const karvan::sync::PullRequest &request, Form form)
 {
     if (auto refused = checkDevice(c, request.deviceId, form))
         return *refused;
-    auto page = hq::sync::ChangeFeed(c.db).read(hq::sync::scopesFor(c.caller->user), request.cursor,
-                                                request.maxChanges);
-    if (!page) {
-        if (page.error().code == ErrorCode::InvalidArgument)
-            return refuse(Code::Malformed, page.errorMessage(), u"cursor"_s, form);
-        return internalError(page.error(), form);
+    const std::optional<QStringList> scopes = hq::sync::scopesFor(c.caller->user);
+    hq::sync::ChangeFeed feed(c.db);
+    const auto buildResponse = [&]() -> Result<karvan::sync::PullResponse> {
+        auto page = feed.read(scopes, request.cursor, request.maxChanges);
+        if (!page)
+            return page.error();
+        karvan::sync::PullResponse response;
+        response.changes = std::move(page->changes);
+        response.nextCursor = page->nextCursor;
+        response.hasMore = page->hasMore;
+        response.progress = page->progress;
+        return response;
+    };
+    if (form == Form::Json) {
+        auto response = buildResponse();
+        if (!response)
+            return pullFailure(response.error(), form);
+        response.value().serverHlc = hq::sync::hqClock().now();
+        return reply(*response, form);
     }
-    karvan::sync::PullResponse response;
-    response.changes = page->changes;
-    response.nextCursor = page->nextCursor;
-    response.hasMore = page->hasMore;
-    response.progress = page->progress;
-    response.serverHlc = hq::sync::hqClock().now();
-    return reply(response, form);
+    // The binary answer is shared by every device asking the same question while the feed
+    // has not changed (pullpagecache.h); server_hlc is this response's own.
+    auto clock = feed.committedClock();
+    if (!clock)
+        return internalError(clock.error(), form);
+    const int cap = karvan::sync::ProtocolLimits {}.maxChangesPerBatch;
+    const hq::sync::PullPageCache::Key key {
+        scopeKey(scopes), request.cursor,
+        request.maxChanges <= 0 ? cap : std::min(request.maxChanges, cap), c.db.instanceId()};
+    auto served = hq::sync::PullPageCache::shared().get(
+        key, *clock, [&]() { return feed.committedClock(); },
+        [&]() -> Result<hq::sync::EncodedPullPage> {
+            auto response = buildResponse();
+            if (!response)
+                return response.error();
+            return hq::sync::encodePullPage(*response);
+        });
+    if (!served)
+        return pullFailure(served.error(), form);
+    const hq::sync::EncodedPullPage &page = *served->page;
+    ApiResponse r;
+    r.body = hq::sync::pullPageWire(page, served->exact ? page.hasMore : true,
+                                    hq::sync::hqClock().now());
+    r.mimeType = BinaryType;
+    return r;
 }
 
 } // namespace
@@ -224,11 +277,12 @@ ApiResponse syncPull(ApiContext &c)
 void addSyncRoutes(HqServer &server)
 {
     server.addRoute(u"POST"_s, u"/v1/sync/push"_s, RouteGuard::anyRole(), syncPush,
-                    HqServer::SyncBodyLimit);
+                    HqServer::SyncBodyLimit, HqServer::Pool::Writers);
     server.addRoute(u"POST"_s, u"/v1/sync/pull"_s, RouteGuard::anyRole(), syncPull,
                     HqServer::SyncBodyLimit);
     server.addRoute(u"GET"_s, u"/v1/sync/pull"_s, RouteGuard::anyRole(), syncPull,
                     HqServer::JsonBodyLimit);
+    addSnapshotRoutes(server); // sync/syncsnapshot.h: the bootstrap snapshot
 }
 
 } // namespace karvan::hq::http

@@ -1,6 +1,7 @@
 #include "engine/devicesignin.h"
 
 #include "domain/ids.h"
+#include "engine/snapshotbootstrap.h"
 #include "engine/syncengine.h"
 #include "engine/transport.h"
 #include "hlc.h"
@@ -156,6 +157,9 @@ Result<DeviceSignedIn> signInDevice(LocalStore &store, const DeviceSignInRequest
         if (auto r = wipeLocalData(store); !r)
             return r.error();
     }
+    // A snapshot download of an earlier session (another server, user or scope) is never
+    // installed under this one.
+    SnapshotBootstrap::discardDownloads(store);
     DeviceSignedIn out;
     out.server = request.server;
     out.user = user;

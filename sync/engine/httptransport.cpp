@@ -130,17 +130,33 @@ void HttpTransport::setToken(const QString &token)
 Result<TransportReply> HttpTransport::post(const QString &path, const QByteArray &body,
                                            const QByteArray &contentType)
 {
+    return send(QByteArrayLiteral("POST"), path, {}, body, contentType);
+}
+
+Result<TransportReply> HttpTransport::get(const QString &path, const QUrlQuery &query)
+{
+    return send(QByteArrayLiteral("GET"), path, query, {},
+                QByteArrayLiteral("application/octet-stream"));
+}
+
+Result<TransportReply> HttpTransport::send(const QByteArray &verb, const QString &path,
+                                           const QUrlQuery &query, const QByteArray &body,
+                                           const QByteArray &contentType)
+{
     QUrl url = d->options.server;
     QString basePath = url.path();
     if (basePath.endsWith(u'/'))
         basePath.chop(1);
     url.setPath(basePath + path);
+    if (!query.isEmpty())
+        url.setQuery(query);
     const QString where
         = u"%1:%2"_s.arg(url.host()).arg(url.port(url.scheme().toLower() == u"https"_s ? 443 : 80));
 
     QNetworkRequest request(url);
     request.setSslConfiguration(d->ssl);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    if (verb == "POST")
+        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     request.setRawHeader("Accept", contentType);
     if (!d->options.token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + d->options.token.toUtf8());
@@ -148,7 +164,8 @@ Result<TransportReply> HttpTransport::post(const QString &path, const QByteArray
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
 
-    QPointer<QNetworkReply> reply = d->manager().post(request, body);
+    QPointer<QNetworkReply> reply
+        = verb == "POST" ? d->manager().post(request, body) : d->manager().get(request);
     QStringList sslProblems;
     QObject::connect(reply, &QNetworkReply::sslErrors, reply,
                      [&sslProblems](const QList<QSslError> &errors) {

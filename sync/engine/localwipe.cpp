@@ -1,3 +1,4 @@
+#include "engine/snapshotbootstrap.h"
 #include "engine/syncengine.h"
 
 #include "store/localstore.h"
@@ -54,6 +55,8 @@ Result<void> wipeLocalData(LocalStore &store)
     });
     if (!wiped)
         return wiped;
+    // A snapshot download under way holds the wiped scope's rows.
+    SnapshotBootstrap::discardDownloads(store);
     // The deleted rows must leave the file too: fold the WAL back and rebuild the file.
     if (auto r = store.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s); !r)
         return r;

@@ -86,9 +86,7 @@ Result<void> RowApplier::applyResultRow(const QString &entityName, const QString
                                         const Hlc & /*rowHlc: fields carry their own stamps*/,
                                         const QCborMap &row, const QStringList &forcedFields)
 {
-    if (auto r = upsert(entityName, id, row, forcedFields); !r)
-        return r;
-    return flush();
+    return upsert(entityName, id, row, forcedFields);
 }
 
 Result<void> RowApplier::upsert(const QString &e, const QString &id, const QCborMap &row,

@@ -49,7 +49,8 @@ public:
 
     Result<void> apply(const RowChange &change);
     // A row HQ returned with a push result. forcedFields: customer fields of a rejected
-    // mutation, where HQ's value replaces the device's whatever the stamps say.
+    // mutation, where HQ's value replaces the device's whatever the stamps say. Buffered like
+    // apply(): a push's result rows are written together by flush().
     Result<void> applyResultRow(const QString &entity, const QString &id, const Hlc &hlc,
                                 const QCborMap &row, const QStringList &forcedFields = {});
     // Writes what is buffered; call before committing.

@@ -3,6 +3,7 @@
 #include "domain/ids.h"
 #include "domain/wirerows.h"
 #include "engine/rowapplier.h"
+#include "engine/snapshotbootstrap.h"
 #include "engine/transport.h"
 #include "protocol/codec.h"
 #include "store/documentrepository.h"
@@ -381,6 +382,9 @@ Result<void> SyncEngine::pushAll(SyncReport &syncReport)
                     // carries no row or another entity's (the archived customer it was for).
                     const bool ownRow = r.entity == m.entity && r.entityId == m.entityId;
                     if (rejected && !ownRow) {
+                        // Result rows are buffered: write them before the status.
+                        if (auto f = applier.flush(); !f)
+                            return f;
                         auto s = DocumentRepository(m_store).setStatus(id, DocumentStatus::Rejected,
                                                                        resultReason(r));
                         if (!s && s.error().code != ErrorCode::NotFound)
@@ -391,6 +395,8 @@ Result<void> SyncEngine::pushAll(SyncReport &syncReport)
                         return s;
                 }
             }
+            if (auto f = applier.flush(); !f)
+                return f;
             if (!proceed(u"push.storing"_s))
                 return stoppedAt(u"push.storing"_s);
             return {};
@@ -411,11 +417,56 @@ Result<void> SyncEngine::pushAll(SyncReport &syncReport)
     return {};
 }
 
+Result<void> SyncEngine::bootstrapFromSnapshot(const QString &device, SyncReport &syncReport)
+{
+    auto fresh = SnapshotBootstrap::isFresh(m_store, CursorKey);
+    if (!fresh)
+        return fresh.error();
+    if (!*fresh) {
+        // A download left by an earlier round can no longer be installed.
+        SnapshotBootstrap::discardDownloads(m_store);
+        return {};
+    }
+    SnapshotBootstrap bootstrap(m_store, m_transport, device);
+    bootstrap.setChunkBytes(m_snapshotChunk);
+    const qint64 bytesBefore = m_round.bytesDone;
+    bootstrap.setProgress([this, bytesBefore](qint64 done, qint64 total) {
+        m_round.bytesDone = bytesBefore + done;
+        m_round.bytesTotal = std::max(m_round.bytesTotal, bytesBefore + total);
+        report(SyncProgressReport::Phase::Pull);
+    });
+    if (m_faultHook)
+        bootstrap.setFaultHook(m_faultHook);
+    auto outcome = bootstrap.run(CursorKey);
+    // Downloaded bytes count whether or not the attempt finished.
+    if (!outcome)
+        return outcome.error();
+    m_round.bytesDone = bytesBefore + outcome->bytes;
+    syncReport.bytesReceived += outcome->bytes;
+    syncReport.snapshotBytes += outcome->bytes;
+    if (outcome->outcome != SnapshotBootstrap::Outcome::Installed) {
+        qInfo("sync: no bootstrap snapshot (%s); pulling page by page",
+              qPrintable(outcome->reason));
+        return {};
+    }
+    mergeClock(outcome->newestHlc);
+    syncReport.pulled += outcome->records;
+    syncReport.snapshotRecords += outcome->records;
+    m_round.recordsDone += outcome->records;
+    m_round.recordsTotal = std::max(m_round.recordsTotal, m_round.recordsDone);
+    report(SyncProgressReport::Phase::Pull);
+    return {};
+}
+
 Result<void> SyncEngine::pullAll(SyncReport &syncReport)
 {
     auto device = deviceId();
     if (!device)
         return device.error();
+    if (m_snapshot && m_transport.supportsSnapshots()) {
+        if (auto r = bootstrapFromSnapshot(*device, syncReport); !r)
+            return r;
+    }
     SyncStateRepository state(m_store);
     auto stored = state.value(CursorKey);
     if (!stored)

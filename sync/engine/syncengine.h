@@ -41,6 +41,8 @@ struct SyncReport
     qint64 unreadable = 0; // pulled rows this device could not read: skipped, not blocking
     qint64 bytesSent = 0;
     qint64 bytesReceived = 0;
+    qint64 snapshotRecords = 0; // of pulled: records installed from a bootstrap snapshot
+    qint64 snapshotBytes = 0; // of bytesReceived: snapshot bytes downloaded
     QString lastSyncAt; // ISO UTC, as stored in sync_state
 };
 
@@ -77,9 +79,16 @@ public:
     // sent (an attachment is at most 2 MiB).
     void setPushByteBudget(qint64 bytes) { m_pushBytes = std::max<qint64>(bytes, 1); }
 
+    // A fresh device (empty cursor, no server rows, nothing pending) starts from HQ's bootstrap
+    // snapshot of its scope (docs/sync-protocol.md 12) and pulls only what changed since; off, or
+    // when HQ has none, it pulls page by page. chunkBytes: the most bytes per snapshot GET.
+    void setSnapshotEnabled(bool enabled) { m_snapshot = enabled; }
+    void setSnapshotChunkBytes(qint64 bytes) { m_snapshotChunk = std::max<qint64>(bytes, 1); }
+
     // Test hook for fault injection: called at named points ("push.sent", "push.stored",
-    // "pull.received", "pull.applying", ...); returning false aborts the round there with an
-    // error, rolling back the open local transaction, as if the device died at that point.
+    // "pull.received", "pull.applying", "snapshot.chunk", ...); returning false aborts the round
+    // there with an error, rolling back the open local transaction, as if the device died at that
+    // point.
     using FaultHook = std::function<bool(const QString &point)>;
     void setFaultHook(FaultHook hook) { m_faultHook = std::move(hook); }
 
@@ -98,6 +107,8 @@ private:
     // How many of the next outbox entries to send: at most the batch size and the byte budget.
     Result<int> pushBatchFitting();
     Result<void> pullAll(SyncReport &report);
+    // Installs the bootstrap snapshot when the device is fresh and HQ has one.
+    Result<void> bootstrapFromSnapshot(const QString &deviceId, SyncReport &report);
     // Sends one request and checks the HTTP status; a refusal becomes an Error (and a revoked
     // device is wiped here).
     Result<QByteArray> exchange(const QString &path, const QByteArray &body, SyncReport &report);
@@ -115,6 +126,10 @@ private:
     int m_pushBatch = 200;
     qint64 m_pushBytes = 8 * 1024 * 1024;
     int m_pullBatch = 2000;
+    bool m_snapshot = true;
+    // 1 MiB per GET: within the transfer timeout down to ~300 kbit/s (a slower link falls
+    // back to paged pulls).
+    qint64 m_snapshotChunk = 1024 * 1024;
     SyncProgressReport m_round; // progress of the round under way
 };
 

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QString>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <memory>
 
@@ -18,9 +19,9 @@ struct TransportReply
     QByteArray contentType;
 };
 
-// How the sync engine reaches HQ. The engine only ever POSTs; a transport error (no route,
-// refused, timeout, TLS failure) is an Error whose message says which, and the engine retries
-// at its next round. Tests inject faults by wrapping a transport.
+// How the sync engine reaches HQ. The engine POSTs (and GETs snapshot bytes); a transport error (no
+// route, refused, timeout, TLS failure) is an Error whose message says which, and the engine
+// retries at its next round. Tests inject faults by wrapping a transport.
 class SyncTransport
 {
 public:
@@ -29,6 +30,17 @@ public:
     virtual Result<TransportReply> post(const QString &path, const QByteArray &body,
                                         const QByteArray &contentType)
         = 0;
+    // Whether this transport reaches an HQ's bootstrap snapshot routes (POST
+    // /v1/sync/snapshot, then get()); the engine only asks for a snapshot when it does.
+    virtual bool supportsSnapshots() const { return false; }
+    // A GET (the snapshot's bytes: GET /v1/sync/snapshot/ID?offset=N&length=M). A transport
+    // that cannot GET answers 501, and the engine pulls page by page.
+    virtual Result<TransportReply> get(const QString &path, const QUrlQuery &query)
+    {
+        Q_UNUSED(path);
+        Q_UNUSED(query);
+        return TransportReply {501, {}, {}};
+    }
 };
 
 // HTTPS (or http on loopback) through Qt Network. Blocks the calling thread in a local event
@@ -50,10 +62,14 @@ public:
 
     Result<TransportReply> post(const QString &path, const QByteArray &body,
                                 const QByteArray &contentType) override;
+    Result<TransportReply> get(const QString &path, const QUrlQuery &query) override;
+    bool supportsSnapshots() const override { return true; }
     void setToken(const QString &token);
 
 private:
     explicit HttpTransport(const Options &options);
+    Result<TransportReply> send(const QByteArray &verb, const QString &path, const QUrlQuery &query,
+                                const QByteArray &body, const QByteArray &contentType);
     struct Private;
     std::unique_ptr<Private> d;
 };
