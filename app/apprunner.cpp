@@ -4,6 +4,7 @@
 #include "devicesession.h"
 #include "formatter.h"
 #include "pagetour.h"
+#include "startupprobe.h"
 
 #include "demo/demogenerator.h"
 #include "demo/storedemosink.h"
@@ -164,6 +165,9 @@ Result<void> createDemoStore(const QString &path)
 
 int run(int argc, char **argv)
 {
+    // First thing: --measure-startup counts from here (and from exec, see startupprobe.h).
+    const qint64 mainEntryNs = startup::monotonicNs();
+    const double ageAtMainMs = startup::processAgeMs();
     QApplication app(argc, argv); // Qt Charts (Graphics View) needs the widgets application
     QGuiApplication::setOrganizationName(u"Karvan"_s);
     QGuiApplication::setApplicationName(u"karvan"_s);
@@ -188,7 +192,11 @@ int run(int argc, char **argv)
                       "KARVAN_PASSWORD)."_s,
                       u"name"_s});
     parser.addOption({u"ca-file"_s, u"PEM certificates to trust (a self-hosted HQ)."_s, u"pem"_s});
+    parser.addOption({u"measure-startup"_s,
+                      u"Print start-up times (to the first frame, and to the first frame with "
+                      u"the store's data) as one JSON line, then exit."_s});
     parser.process(app);
+    const bool measureStartup = parser.isSet(u"measure-startup"_s);
 
     const bool signInAtStart = parser.isSet(u"server"_s) || parser.isSet(u"login"_s);
     if (signInAtStart && (!parser.isSet(u"server"_s) || !parser.isSet(u"login"_s))) {
@@ -208,6 +216,12 @@ int run(int argc, char **argv)
     const bool selfTest = parser.isSet(u"self-test"_s);
     const QString screenshotDir = parser.value(u"screenshots"_s);
     const bool tour = selfTest || !screenshotDir.isEmpty();
+    if (measureStartup && (tour || signInAtStart)) {
+        QTextStream(stderr) << "karvan: --measure-startup goes alone (with --db, --language, "
+                               "--kiosk)"
+                            << Qt::endl;
+        return 2;
+    }
     if (tour)
         s_previousHandler = qInstallMessageHandler(countingHandler);
     QTextStream err(stderr);
@@ -252,7 +266,7 @@ int run(int argc, char **argv)
         settings.setKioskIdleSeconds(parser.value(u"kiosk-idle"_s).toInt());
     DeviceSession session(path, parser.value(u"user"_s));
     session.setToday(today);
-    if (!tour) {
+    if (!tour && !measureStartup) {
         // Automatic sync while signed in (the self-test and screenshots stay still).
         session.setAutoSyncMinutes(settings.syncIntervalMinutes());
         QObject::connect(&settings, &AppSettings::syncIntervalChanged, &session,
@@ -286,6 +300,19 @@ int run(int argc, char **argv)
                                 << " products, " << held.value(u"orders"_s).toInt() << " orders, "
                                 << held.value(u"tickets"_s).toInt() << " open tickets" << Qt::endl;
         }
+    }
+    if (measureStartup) {
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+        if (!window) {
+            err << "karvan: the main window is not a QQuickWindow" << Qt::endl;
+            return 1;
+        }
+        startup::FirstFrameProbe probe(mainEntryNs, ageAtMainMs);
+        probe.watch(window, [&session] { return session.ready() && !session.busy(); });
+        QObject::connect(&session, &DeviceSession::readyChanged, window,
+                         [&probe] { probe.poke(); });
+        QObject::connect(&session, &DeviceSession::busyChanged, window, [&probe] { probe.poke(); });
+        return app.exec();
     }
     if (!tour)
         return app.exec();

@@ -15,6 +15,10 @@ namespace karvan::app {
 //                                 signs in to HQ at start (password on stdin, or
 //                                 KARVAN_PASSWORD) and syncs once; with --self-test the pages
 //                                 are then checked on what the sync brought
+//   karvan [--db PATH] --measure-startup
+//                                 prints one JSON line (app/startupprobe.h) when the main
+//                                 window's first frame, and the first frame with the store's
+//                                 data, have been drawn, then exits (bench_cold_start)
 int run(int argc, char **argv);
 
 // Writes the small demo company into a new store at path (self-test, screenshots, tests).
