@@ -14,8 +14,10 @@
 #   KARVAN_BENCH_PEER_BATCH_SIZES=100,500  PouchDB batch sizes (default 500, its faster one here)
 #   KARVAN_BENCH_ROUNDS=N                  incremental sync rounds (default 20, after 2 warm-up)
 #   KARVAN_BENCH_CONCURRENCY=0             skip bench_concurrency
-#   KARVAN_BENCH_CONCURRENCY_ARGS="..."    extra arguments for bench_concurrency
-#   KARVAN_BENCH_ONLY="local sync peer concurrency"   run only these steps (build and load always)
+#   KARVAN_BENCH_CONCURRENCY_ARGS="..."    arguments for bench_concurrency (default "--max-devices 4000":
+#                                          100, 1,000, then doubling while clean, up to 4,000)
+#   KARVAN_BENCH_STARTUP_RUNS=N            app cold starts measured (default 10, and the floor as often)
+#   KARVAN_BENCH_ONLY="local startup sync peer concurrency"   run only these steps (build and load always)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,7 +25,7 @@ build=${KARVAN_BENCH_BUILD_DIR:-$root/build-bench}
 jobs=${KARVAN_JOBS:-$(nproc)}
 size=${KARVAN_BENCH_SIZE:-large}
 out=${KARVAN_BENCH_DIR:-$root/bench-results}
-only=${KARVAN_BENCH_ONLY:-local sync peer concurrency}
+only=${KARVAN_BENCH_ONLY:-local startup sync peer concurrency}
 step() { [[ " $only " == *" $1 "* ]]; }
 say() { echo "bench.sh: $*" >&2; }
 started=$SECONDS
@@ -46,7 +48,7 @@ export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/karvan-ccache}
 
 # 1. Build (Release).
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKARVAN_BUILD_TESTS=ON >/dev/null
-targets=(karvan-hq karvan-cli bench_local_store bench_sync)
+targets=(karvan-hq karvan-cli bench_local_store bench_sync karvan bench_qml_floor bench_cold_start)
 have_concurrency=0
 if cmake --build "$build" --target help | grep -q '^bench_concurrency:'; then
   targets+=(bench_concurrency)
@@ -56,7 +58,7 @@ cmake --build "$build" --parallel "$jobs" --target "${targets[@]}"
 
 mkdir -p "$out"
 : >"$out/times.txt"
-rm -f "$out"/{local_store,sync,pouchdb,concurrency,summary}.{json,md} "$out/hq_load.json"
+rm -f "$out"/{local_store,cold_start,sync,pouchdb,concurrency,summary}.{json,md} "$out/hq_load.json"
 
 # 2. The HQ demo company (timed): karvan-hq init --demo SIZE.
 hq_db=$out/hq-$size.sqlite
@@ -80,6 +82,19 @@ if step local; then
     "$build/tests/bench/bench_local_store" "$size" "$out" || failed+=(bench_local_store)
 fi
 
+# 3b. App cold start to first frame on the store bench_local_store filled (karvan
+#     --measure-startup, offscreen), beside a minimal QML window's first frame (the floor).
+if step startup; then
+  if [[ -f $out/local/device.sqlite ]]; then
+    timed cold_start bash -c '"$0" --db "$1/local/device.sqlite" --runs "$2" --json "$1/cold_start.json" \
+        >"$1/cold_start.md"' "$build/tests/bench/bench_cold_start" "$out" \
+      "${KARVAN_BENCH_STARTUP_RUNS:-10}" || failed+=(bench_cold_start)
+  else
+    say "no device store from bench_local_store (step local): the cold start cannot run"
+    failed+=(bench_cold_start)
+  fi
+fi
+
 # 4. Sync: initial (vs raw SQLite, same rows), the peer's NDJSON, incremental rounds.
 ndjson=$out/scope-$size.ndjson
 if step sync; then
@@ -93,6 +108,13 @@ fi
 # 5. The peer: PouchDB replicating exactly the records the device received (bench_sync's NDJSON).
 peer=$root/tests/bench/pouchdb
 if step peer && [[ ${KARVAN_BENCH_PEER:-1} != 0 ]]; then
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    say "installing node and npm (Debian's nodejs, npm) for the PouchDB peer"
+    sudo_cmd=()
+    [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends \
+      nodejs npm >&2 || true
+  fi
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     say "node and npm are needed for the PouchDB peer (KARVAN_BENCH_PEER=0 skips it)"
     failed+=(pouchdb)
@@ -118,7 +140,8 @@ fi
 if step concurrency && [[ ${KARVAN_BENCH_CONCURRENCY:-1} != 0 ]]; then
   if [[ $have_concurrency == 1 && -x $build/tests/bench/bench_concurrency ]]; then
     timed concurrency bash -c '"$0" --hq-db "$1" --json "$2/concurrency.json" $3 >"$2/concurrency.md"' \
-      "$build/tests/bench/bench_concurrency" "$hq_db" "$out" "${KARVAN_BENCH_CONCURRENCY_ARGS:-}" || failed+=(bench_concurrency)
+      "$build/tests/bench/bench_concurrency" "$hq_db" "$out" "${KARVAN_BENCH_CONCURRENCY_ARGS---max-devices 4000}" ||
+      failed+=(bench_concurrency)
   else
     say "bench_concurrency is not built: its rows say 'not run'"
   fi
@@ -127,6 +150,7 @@ fi
 
 # 7. The summary: one table, every figure beside its reference and target.
 node "$peer/report.mjs" --size "$size" --hq-load "$out/hq_load.json" --local "$out/local_store.json" \
+  --cold-start "$out/cold_start.json" \
   --sync "$out/sync.json" --peer "$out/pouchdb.json" --concurrency "$out/concurrency.json" \
   --md "$out/summary.md" --json "$out/summary.json"
 say "total $((SECONDS - started)) s; step times in $out/times.txt"

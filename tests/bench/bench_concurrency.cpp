@@ -52,6 +52,7 @@ struct Options
     int workers = 8;
     double p99LimitMs = 10000;
     int roundTimeoutS = 120;
+    int fullDecodeEvery = 10;
     quint32 seed = 42;
     QString json;
     QString workDir;
@@ -263,6 +264,7 @@ public:
         LoadOptions options;
         options.port = server.port();
         options.roundTimeoutMs = qint64(m_options.roundTimeoutS) * 1000;
+        options.fullDecodeEvery = m_options.fullDecodeEvery;
         SyncLoad load(options);
         // Where the server's threads are while the devices wait: on a CPU (or queued for
         // one), or asleep (no work, a lock, the disk).
@@ -365,7 +367,9 @@ QString markdown(const QList<RunResult> &results, const Options &o, const QStrin
     md += u"## Concurrent devices against one karvan-hq\n\n"_s;
     md += u"Data: %1. Plain HTTP on loopback (127.0.0.1): no TLS. Client: one process, one "
           "event loop, one TCP connection per device, on the same %2-core machine as the "
-          "server. Server: `karvan-hq serve --workers %3`. About %4% of the devices push 1-5 "
+          "server; one pull answer in %6 is decoded row by row, the others are checked, "
+          "inflated and walked without building rows. Server: `karvan-hq serve --workers %3`. "
+          "About %4% of the devices push 1-5 "
           "mutations (orders of 1-5 lines 50%, customer edits 25%, activities 25%), then every "
           "device pulls until has_more is false, starting at the head cursor of its scope. "
           "Latency: a device's whole round (connect, push, pulls). Open files limit: %5.\n\n"_s
@@ -373,7 +377,8 @@ QString markdown(const QList<RunResult> &results, const Options &o, const QStrin
               .arg(QThread::idealThreadCount())
               .arg(o.workers)
               .arg(qRound(o.pushShare * 100))
-              .arg(qulonglong(fdLimit));
+              .arg(qulonglong(fdLimit))
+              .arg(o.fullDecodeEvery);
     md += u"| backend | devices | served | errors | round p50 ms | round p99 ms | max ms | push "
           "p99 ms | pull p99 ms | requests/s | mutations pushed | rejected | changes pulled | "
           "server peak RSS MB | server CPU s | client CPU s | server threads | load avg | HQ check "
@@ -469,6 +474,11 @@ Options parseOptions(const QCoreApplication &app)
         {u"round-timeout-s"_s, u"A round not done by then is an error (default 120)."_s, u"S"_s,
          u"120"_s},
         {u"seed"_s, u"Random seed of the push mix (default 42)."_s, u"N"_s, u"42"_s},
+        {u"full-decode-every"_s,
+         u"Decode one pull answer in N row by row, as a device would; the others are checked "
+         "and walked without building rows (the client shares the server's CPU; default 10, "
+         "1: all)."_s,
+         u"N"_s, u"10"_s},
         {u"json"_s, u"Also write the figures as JSON to FILE."_s, u"FILE"_s},
         {u"work-dir"_s, u"Where databases and server logs go (default: a temporary directory)."_s,
          u"DIR"_s},
@@ -513,6 +523,9 @@ Options parseOptions(const QCoreApplication &app)
     o.roundTimeoutS = p.value(u"round-timeout-s"_s).toInt(&ok);
     if (!ok || o.roundTimeoutS < 1)
         die(u"--round-timeout-s must be positive"_s);
+    o.fullDecodeEvery = p.value(u"full-decode-every"_s).toInt(&ok);
+    if (!ok || o.fullDecodeEvery < 1)
+        die(u"--full-decode-every must be a positive count"_s);
     o.seed = p.value(u"seed"_s).toUInt(&ok);
     if (!ok)
         die(u"--seed must be a number"_s);

@@ -56,7 +56,21 @@ struct LoadOptions
     qint64 roundTimeoutMs = 120000; // a round not done by then ends as "timeout"
     int maxChanges = 0; // per pull; 0 = the server's default
     int concurrency = 0; // rounds in flight at once; 0 = every device at the same instant
+    // One pull answer in this many is decoded row by row (decodePullResponse, as a device
+    // would); the others are checked by pullSummary. 1: every answer.
+    int fullDecodeEvery = 1;
 };
+
+// What the next pull needs from a PullResponse, without decoding its rows into maps: the
+// envelope is checked and inflated as decodePullResponse does, the CBOR is walked (every
+// change must be a map), next_cursor and has_more are read. False when malformed.
+struct PullSummary
+{
+    qsizetype changes = 0;
+    QByteArray nextCursor;
+    bool hasMore = false;
+};
+bool pullSummary(const QByteArray &wire, PullSummary *out);
 
 // Runs one round for every device (push its mutations, then pull until has_more is false)
 // and returns when all have finished or failed; outcomes are in the order of devices.

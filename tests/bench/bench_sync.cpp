@@ -9,9 +9,13 @@
 // into the work folder (a SQLite file; --in-place uses it as is, as for PostgreSQL), makes a
 // throwaway CA and server certificate with openssl, starts karvan-hq serve with TLS on
 // 127.0.0.1 at a free port, and then measures:
-//  1. the initial sync of the rep's whole scope: karvan-cli login, then karvan-cli sync --json
-//     as a child process: wall time, rows, bytes, peak RSS of the client (wait4) and of the
-//     server (VmHWM before and after);
+//  1. the initial sync of the rep's whole scope, three times on fresh profiles: karvan-cli
+//     login, then karvan-cli sync --json as a child process, page by page (--no-snapshot: the
+//     figure before the bootstrap snapshot), from HQ's snapshot built on demand ("cold"), and
+//     from the cached snapshot ("warm"): wall time, rows, bytes, peak RSS of the client (wait4)
+//     and of the server (VmHWM before and after, and the peak of RssAnon sampled during the
+//     sync: VmHWM counts the database pages HQ maps, RssAnon only its own memory); the JSON's
+//     initial_sync is the cold run (the first device of a scope pays the build);
 //  2. the reference: every row the synced device holds, inserted by SQLite's C API into a
 //     fresh database with the same schema (one transaction, one prepared INSERT per table,
 //     the device's bulk-load pragmas); the ratio of the two rates on the same rows;
@@ -41,7 +45,11 @@
 #include <QThread>
 #include <QUrl>
 
+#include <atomic>
+#include <chrono>
 #include <csignal>
+#include <thread>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -142,6 +150,52 @@ void makeTls(const QString &dir)
              u"-CAkey"_s, dir + u"/ca.key"_s, u"-CAcreateserial"_s, u"-days"_s, u"2"_s,
              u"-extfile"_s, dir + u"/server.ext"_s, u"-out"_s, dir + u"/cert.pem"_s});
 }
+
+// One initial sync by karvan-cli on a fresh profile, and what it cost both sides.
+struct InitialRun
+{
+    QString name; // "paged", "cold", "warm"
+    QString profile;
+    ChildRun run;
+    QJsonObject json; // karvan-cli sync --json
+    qint64 pulled = 0;
+    qint64 deviceRows = 0;
+    qint64 serverHwmBefore = 0, serverRssBefore = 0, serverHwmAfter = 0, serverRssAfter = 0;
+    qint64 serverAnonPeak = 0; // RssAnon, sampled every 10 ms during the sync
+
+    double rowsPerSecond() const { return deviceRows / run.seconds; }
+    double recordsPerSecond() const { return pulled / run.seconds; }
+    QString label() const
+    {
+        if (name == u"cold"_s)
+            return u"snapshot built on demand (cold)"_s;
+        if (name == u"warm"_s)
+            return u"cached snapshot (warm)"_s;
+        return u"paged pulls, snapshot off (before)"_s;
+    }
+    QJsonObject toJson() const
+    {
+        return QJsonObject {
+            {u"records"_s, pulled},
+            {u"table_rows"_s, deviceRows},
+            {u"unreadable"_s, json[u"unreadable"_s].toInteger()},
+            {u"snapshot_records"_s, json[u"snapshot_records"_s].toInteger()},
+            {u"snapshot_bytes"_s, json[u"snapshot_bytes"_s].toInteger()},
+            {u"seconds"_s, run.seconds},
+            {u"rows_per_s"_s, rowsPerSecond()},
+            {u"records_per_s"_s, recordsPerSecond()},
+            {u"bytes_received"_s, json[u"bytes_received"_s].toInteger()},
+            {u"bytes_sent"_s, json[u"bytes_sent"_s].toInteger()},
+            {u"client_max_rss_bytes"_s, run.maxRssBytes},
+            {u"server_hwm_before_bytes"_s, serverHwmBefore},
+            {u"server_rss_before_bytes"_s, serverRssBefore},
+            {u"server_hwm_after_bytes"_s, serverHwmAfter},
+            {u"server_rss_after_bytes"_s, serverRssAfter},
+            {u"server_hwm_growth_bytes"_s, serverHwmAfter - serverHwmBefore},
+            {u"server_rss_anon_peak_bytes"_s, serverAnonPeak},
+        };
+    }
+};
 
 struct Hq
 {
@@ -266,24 +320,13 @@ int main(int argc, char **argv)
     const Hq hq = startHq(hqBinary, dbUrl, tls, work);
     err() << "karvan-hq listens on " << hq.url.toString() << Qt::endl;
 
-    // 1. Initial sync with karvan-cli.
-    const QString profile = work + u"/device"_s;
-    QDir(profile).removeRecursively();
-    QDir().mkpath(profile);
+    // 1. Initial syncs with karvan-cli on fresh profiles of the same rep: page by page (the
+    //    snapshot off: the figure before the bootstrap snapshot), then from HQ's snapshot built
+    //    on demand ("cold": the first device of the scope pays the build), then from the cached
+    //    snapshot ("warm": every later device within its age).
     const QString passwordFile = work + u"/password.txt"_s;
     writeFile(passwordFile, parser.value(u"password"_s).toUtf8() + '\n');
-    const ChildRun signIn
-        = run(cliBinary,
-              {u"--profile"_s, profile, u"login"_s, u"--server"_s, hq.url.toString(), u"--login"_s,
-               login, u"--ca-file"_s, tls + u"/ca.pem"_s, u"--json"_s},
-              passwordFile, work + u"/login.out"_s, work + u"/login.err"_s, 120);
-    needRun(signIn, u"karvan-cli login as "_s + login);
-
-    const qint64 serverHwmBefore = procStatusBytes(hq.pid, "VmHWM");
-    const qint64 serverRssBefore = procStatusBytes(hq.pid, "VmRSS");
     pid_t serverPerf = 0;
-    QStringList cliCommand {u"--profile"_s, profile, u"sync"_s, u"--json"_s};
-    QString cliProgram = cliBinary;
     if (!perfDir.isEmpty()) {
         QDir().mkpath(perfDir);
         serverPerf
@@ -293,50 +336,110 @@ int main(int argc, char **argv)
                          {}, perfDir + u"/hq.perf.out"_s, perfDir + u"/hq.perf.err"_s),
                    u"perf record"_s);
         QThread::msleep(1000); // perf attaches
-        cliCommand = QStringList {u"record"_s,
-                                  u"--call-graph"_s,
-                                  u"dwarf,16384"_s,
-                                  u"-F"_s,
-                                  u"499"_s,
-                                  u"-o"_s,
-                                  perfDir + u"/cli.perf.data"_s,
-                                  u"--"_s,
-                                  cliBinary}
-            + cliCommand;
-        cliProgram = u"perf"_s;
     }
-    err() << "initial sync of " << login << "'s scope..." << Qt::endl;
-    const ChildRun initial
-        = run(cliProgram, cliCommand, {}, work + u"/sync.out"_s, work + u"/sync.err"_s, 3600);
-    needRun(initial, u"karvan-cli sync"_s);
-    const qint64 serverHwmAfter = procStatusBytes(hq.pid, "VmHWM");
-    const qint64 serverRssAfter = procStatusBytes(hq.pid, "VmRSS");
-    if (serverPerf > 0) {
+    const QStringList notReceived {u"sync_state"_s}; // the sign-in and the cursor
+    auto initialSync = [&](const QString &name, const QStringList &syncArgs) {
+        InitialRun r;
+        r.name = name;
+        r.profile = work + u"/device-"_s + name;
+        QDir(r.profile).removeRecursively();
+        QDir().mkpath(r.profile);
+        const ChildRun signIn
+            = run(cliBinary,
+                  {u"--profile"_s, r.profile, u"login"_s, u"--server"_s, hq.url.toString(),
+                   u"--login"_s, login, u"--ca-file"_s, tls + u"/ca.pem"_s, u"--json"_s},
+                  passwordFile, work + u"/login-"_s + name + u".out"_s,
+                  work + u"/login-"_s + name + u".err"_s, 120);
+        needRun(signIn, u"karvan-cli login as "_s + login);
+        r.serverHwmBefore = procStatusBytes(hq.pid, "VmHWM");
+        r.serverRssBefore = procStatusBytes(hq.pid, "VmRSS");
+        QStringList cliCommand
+            = QStringList {u"--profile"_s, r.profile, u"sync"_s, u"--json"_s} + syncArgs;
+        QString cliProgram = cliBinary;
+        if (!perfDir.isEmpty()) {
+            cliCommand = QStringList {u"record"_s,
+                                      u"--call-graph"_s,
+                                      u"dwarf,16384"_s,
+                                      u"-F"_s,
+                                      u"499"_s,
+                                      u"-o"_s,
+                                      perfDir + u"/cli-"_s + name + u".perf.data"_s,
+                                      u"--"_s,
+                                      cliBinary}
+                + cliCommand;
+            cliProgram = u"perf"_s;
+        }
+        err() << "initial sync of " << login << "'s scope (" << name << ")..." << Qt::endl;
+        // HQ's anonymous memory (its heap: what the sync costs it, unlike VmHWM, which also
+        // counts the database pages it maps), sampled while the sync runs.
+        std::atomic<bool> stop {false};
+        std::atomic<qint64> anonPeak {procStatusBytes(hq.pid, "RssAnon")};
+        std::thread sampler([&] {
+            while (!stop.load()) {
+                const qint64 v = procStatusBytes(hq.pid, "RssAnon");
+                if (v > anonPeak.load())
+                    anonPeak.store(v);
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            }
+        });
+        const qint64 started = monotonicNs();
+        const auto pid = spawn(cliProgram, cliCommand, {}, work + u"/sync-"_s + name + u".out"_s,
+                               work + u"/sync-"_s + name + u".err"_s);
+        if (pid)
+            r.run = waitFor(*pid, 3600, started, work + u"/sync-"_s + name + u".out"_s,
+                            work + u"/sync-"_s + name + u".err"_s);
+        stop.store(true);
+        sampler.join();
+        if (!pid)
+            die(u"karvan-cli sync: "_s + pid.errorMessage());
+        needRun(r.run, u"karvan-cli sync ("_s + name + u")"_s);
+        r.serverAnonPeak = anonPeak.load();
+        r.serverHwmAfter = procStatusBytes(hq.pid, "VmHWM");
+        r.serverRssAfter = procStatusBytes(hq.pid, "VmRSS");
+        r.json = QJsonDocument::fromJson(readFile(r.run.stdoutPath)).object();
+        if (r.json.isEmpty())
+            die(u"karvan-cli sync --json printed no JSON: "_s
+                + QString::fromUtf8(readFile(r.run.stdoutPath)).left(300));
+        r.pulled = r.json[u"pulled"_s].toInteger();
+        if (r.pulled <= 0)
+            die(u"the initial sync pulled no records: is the HQ database a demo company?"_s);
+        r.deviceRows
+            = need(countDeviceRows(r.profile + u"/device.sqlite"_s, notReceived), u"count rows"_s);
+        err() << "  " << r.pulled << " records (" << r.json[u"snapshot_records"_s].toInteger()
+              << " from the snapshot), " << r.deviceRows << " rows in " << fmt(r.run.seconds, 2)
+              << " s" << Qt::endl;
+        return r;
+    };
+    const InitialRun paged = initialSync(u"paged"_s, {u"--no-snapshot"_s});
+    const InitialRun cold = initialSync(u"cold"_s, {});
+    const InitialRun warm = initialSync(u"warm"_s, {});
+    if (serverPerf > 0)
         terminate(serverPerf, 120, SIGINT); // perf writes its data on SIGINT
+    if (cold.json[u"snapshot_records"_s].toInteger() <= 0
+        || warm.json[u"snapshot_records"_s].toInteger() <= 0)
+        err() << "NOTE: a snapshot run did not use the snapshot (see sync-cold.err, hq.err)"
+              << Qt::endl;
+    for (const InitialRun *r : {&cold, &warm}) {
+        if (r->deviceRows != paged.deviceRows)
+            die(u"the %1 device holds %2 rows (%3 records), the paged one %4 (%5)"_s.arg(r->name)
+                    .arg(r->deviceRows)
+                    .arg(r->pulled)
+                    .arg(paged.deviceRows)
+                    .arg(paged.pulled));
     }
-    const QJsonObject syncJson = QJsonDocument::fromJson(readFile(initial.stdoutPath)).object();
-    if (syncJson.isEmpty())
-        die(u"karvan-cli sync --json printed no JSON: "_s
-            + QString::fromUtf8(readFile(initial.stdoutPath)).left(300));
-    const qint64 pulled = syncJson[u"pulled"_s].toInteger();
-    const qint64 unreadable = syncJson[u"unreadable"_s].toInteger();
-    if (pulled <= 0)
-        die(u"the initial sync pulled no records: is the HQ database a demo company?"_s);
-    err() << "  " << pulled << " records in " << fmt(initial.seconds, 2) << " s" << Qt::endl;
+    const qint64 pulled = cold.pulled;
+    const qint64 unreadable = cold.json[u"unreadable"_s].toInteger();
 
     // 2. The reference: the same rows into a fresh database, SQLite's C API alone.
-    const QString devicePath = profile + u"/device.sqlite"_s;
-    const QStringList notReceived {u"sync_state"_s}; // the sign-in and the cursor
+    const QString devicePath = paged.profile + u"/device.sqlite"_s;
     err() << "raw SQLite insert of the device's rows..." << Qt::endl;
-    const qint64 deviceRows = need(countDeviceRows(devicePath, notReceived), u"count rows"_s);
+    const qint64 deviceRows = paged.deviceRows;
     const RawReplayFigure raw
         = need(replayDeviceRows(devicePath, work + u"/raw-replay.sqlite"_s, notReceived),
                u"raw SQLite insert"_s);
     if (raw.rows != deviceRows)
         die(u"the raw insert wrote %1 rows, the device holds %2"_s.arg(raw.rows).arg(deviceRows));
-    const double karvanRowsPerSecond = deviceRows / initial.seconds;
-    const double karvanRecordsPerSecond = pulled / initial.seconds;
-    const double rawRatio = karvanRowsPerSecond / raw.rowsPerSecond();
+    const double rawRatio = cold.rowsPerSecond() / raw.rowsPerSecond();
 
     // 3. The records for the peer.
     QString token, caFile, deviceId;
@@ -368,6 +471,7 @@ int main(int argc, char **argv)
         o.rounds = rounds;
         o.warmupRounds = warmup;
         o.mutations = mutations;
+        o.hqPid = hq.pid;
         // Profiled: HQ applying the pushes and serving the pulls, and this process (the device).
         QList<pid_t> perfs;
         if (!perfDir.isEmpty()) {
@@ -396,28 +500,35 @@ int main(int argc, char **argv)
     QTextStream out(stdout);
     out << "## Sync benchmark (" << login << "'s scope, HTTPS on 127.0.0.1)\n\n"
         << "| measure | Karvan | reference (same run) | ratio | target |\n"
-        << "|---|---|---|---|---|\n"
-        << "| initial sync (karvan-cli sync: " << pulled << " records, " << deviceRows
-        << " table rows) | " << fmt(initial.seconds, 2) << " s: **" << fmt(karvanRowsPerSecond)
-        << " rows/s** (" << fmt(karvanRecordsPerSecond) << " records/s) | raw SQLite insert of the "
-        << "same " << raw.rows << " rows: " << fmt(raw.seconds, 2) << " s, **"
-        << fmt(raw.rowsPerSecond()) << " rows/s** | " << fmt(rawRatio * 100, 1) << "% | >= 50% |\n"
-        << "| bytes received / sent | " << mb(syncJson[u"bytes_received"_s].toInteger()) << " / "
-        << mb(syncJson[u"bytes_sent"_s].toInteger()) << " | — | — | — |\n"
-        << "| peak RSS, client (karvan-cli sync) | " << mb(initial.maxRssBytes)
-        << " | — | — | — |\n"
-        << "| peak RSS, server (karvan-hq) | " << mb(serverHwmAfter) << " (RSS "
-        << mb(serverRssBefore) << " before the sync, peak grew by "
-        << mb(serverHwmAfter - serverHwmBefore) << ") | — | — | — |\n";
+        << "|---|---|---|---|---|\n";
+    for (const InitialRun *r : {&cold, &warm, &paged}) {
+        out << "| initial sync, " << r->label() << " (" << r->pulled << " records, "
+            << r->deviceRows << " table rows) | " << fmt(r->run.seconds, 2) << " s: **"
+            << fmt(r->rowsPerSecond()) << " rows/s** (" << fmt(r->recordsPerSecond())
+            << " records/s) | raw SQLite insert of the same " << raw.rows
+            << " rows: " << fmt(raw.seconds, 2) << " s, **" << fmt(raw.rowsPerSecond())
+            << " rows/s** | " << fmt(r->rowsPerSecond() / raw.rowsPerSecond() * 100, 1)
+            << "% | >= 50% |\n"
+            << "| · bytes received / sent | " << mb(r->json[u"bytes_received"_s].toInteger())
+            << " / " << mb(r->json[u"bytes_sent"_s].toInteger()) << " (snapshot "
+            << mb(r->json[u"snapshot_bytes"_s].toInteger()) << ") | — | — | — |\n"
+            << "| · peak RSS client / server | " << mb(r->run.maxRssBytes) << " / "
+            << mb(r->serverHwmAfter) << " (server RssAnon peak " << mb(r->serverAnonPeak)
+            << "; VmHWM grew " << mb(r->serverHwmAfter - r->serverHwmBefore) << ") | — | — | — |\n";
+    }
     if (rounds > 0) {
         out << "| incremental round p50 / p99 (" << inc.measuredRounds << " rounds: push "
-            << inc.pushedPerRound << " mutations, pull " << inc.pulledMin << "-" << inc.pulledMax
-            << " changes) | **" << fmt(inc.roundMs.p50) << " ms** / " << fmt(inc.roundMs.p99)
-            << " ms | — | — | p50 <= 300 ms |\n"
+            << inc.pushedPerRound << " mutations up, " << inc.pulledMin << "-" << inc.pulledMax
+            << " changes down; the other device pushed " << inc.secondDevicePushedMin << "-"
+            << inc.secondDevicePushedMax << ") | **" << fmt(inc.roundMs.p50) << " ms** / "
+            << fmt(inc.roundMs.p99) << " ms | — | — | p50 <= 300 ms |\n"
             << "| · push part p50 / p99 | " << fmt(inc.pushMs.p50) << " ms / "
             << fmt(inc.pushMs.p99) << " ms | — | — | — |\n"
             << "| · pull part p50 / p99 | " << fmt(inc.pullMs.p50) << " ms / "
             << fmt(inc.pullMs.p99) << " ms | — | — | — |\n"
+            << "| · CPU p50: HQ push part / HQ pull part / device round | "
+            << fmt(inc.hqPushCpuMs.p50) << " ms / " << fmt(inc.hqPullCpuMs.p50) << " ms / "
+            << fmt(inc.deviceCpuMs.p50) << " ms | — | — | — |\n"
             << "| local mutation p50 / p99 (" << inc.localMutationMs.count << " writes) | "
             << fmt(inc.localMutationMs.p50, 2) << " ms / " << fmt(inc.localMutationMs.p99, 2)
             << " ms | — | — | — |\n";
@@ -429,7 +540,17 @@ int main(int argc, char **argv)
         out << " Incremental: " << inc.mix << "; " << inc.rejected << " rejected, " << inc.conflicts
             << " conflicts; " << mb(inc.bytesSentPerRound) << " sent, "
             << mb(inc.bytesReceivedPerRound) << " received per round."
-            << (inc.pulledMin < mutations
+            << (inc.ownEchoChanges >= 0
+                    ? u" Changes down: the measured device's own push comes back as %1 changes "
+                      u"(its rows and the stock HQ allocated; calibration round); each mutation "
+                      u"of the other device adds %2, so it writes %3-%4 mutations per round for "
+                      u"about %5 changes down."_s.arg(inc.ownEchoChanges)
+                          .arg(inc.otherChangesPerMutation, 0, 'f', 2)
+                          .arg(inc.secondDevicePushedMin)
+                          .arg(inc.secondDevicePushedMax)
+                          .arg(mutations)
+                    : QString())
+            << (inc.pulledMin < inc.secondDevicePushedMin
                     ? u" NOTE: fewer changes pulled than mutations pushed by the other device "
                       u"(a small scope: repeated edits of one customer reach the device once)."_s
                     : QString());
@@ -446,29 +567,17 @@ int main(int argc, char **argv)
             {u"login"_s, login},
             {u"server"_s, hq.url.toString()},
             {u"profiled"_s, !perfDir.isEmpty()},
-            {u"initial_sync"_s,
-             QJsonObject {
-                 {u"records"_s, pulled},
-                 {u"table_rows"_s, deviceRows},
-                 {u"unreadable"_s, unreadable},
-                 {u"seconds"_s, initial.seconds},
-                 {u"rows_per_s"_s, karvanRowsPerSecond},
-                 {u"records_per_s"_s, karvanRecordsPerSecond},
-                 {u"bytes_received"_s, syncJson[u"bytes_received"_s].toInteger()},
-                 {u"bytes_sent"_s, syncJson[u"bytes_sent"_s].toInteger()},
-                 {u"client_max_rss_bytes"_s, initial.maxRssBytes},
-                 {u"server_hwm_before_bytes"_s, serverHwmBefore},
-                 {u"server_rss_before_bytes"_s, serverRssBefore},
-                 {u"server_hwm_after_bytes"_s, serverHwmAfter},
-                 {u"server_rss_after_bytes"_s, serverRssAfter},
-                 {u"server_hwm_growth_bytes"_s, serverHwmAfter - serverHwmBefore},
-             }},
+            {u"initial_sync"_s, cold.toJson()},
+            {u"initial_sync_warm"_s, warm.toJson()},
+            {u"initial_sync_paged"_s, paged.toJson()},
             {u"raw_sqlite"_s,
              QJsonObject {{u"rows"_s, raw.rows},
                           {u"seconds"_s, raw.seconds},
                           {u"rows_per_s"_s, raw.rowsPerSecond()},
                           {u"tables"_s, tables}}},
             {u"initial_sync_vs_raw_sqlite"_s, rawRatio},
+            {u"initial_sync_warm_vs_raw_sqlite"_s, warm.rowsPerSecond() / raw.rowsPerSecond()},
+            {u"initial_sync_paged_vs_raw_sqlite"_s, paged.rowsPerSecond() / raw.rowsPerSecond()},
             {u"peer_input"_s,
              QJsonObject {{u"ndjson"_s, QFileInfo(ndjson).absoluteFilePath()},
                           {u"documents"_s, exported.documents},
@@ -482,23 +591,30 @@ int main(int argc, char **argv)
                                     {u"max_ms"_s, x.max},
                                     {u"count"_s, x.count}};
             };
-            json.insert(u"incremental"_s,
-                        QJsonObject {{u"rounds"_s, inc.measuredRounds},
-                                     {u"warmup_rounds"_s, warmup},
-                                     {u"mutations_per_device"_s, mutations},
-                                     {u"round"_s, p(inc.roundMs)},
-                                     {u"push"_s, p(inc.pushMs)},
-                                     {u"pull"_s, p(inc.pullMs)},
-                                     {u"local_mutation"_s, p(inc.localMutationMs)},
-                                     {u"pushed_per_round"_s, inc.pushedPerRound},
-                                     {u"pulled_min"_s, inc.pulledMin},
-                                     {u"pulled_max"_s, inc.pulledMax},
-                                     {u"second_device_pushed_min"_s, inc.secondDevicePushedMin},
-                                     {u"rejected"_s, inc.rejected},
-                                     {u"conflicts"_s, inc.conflicts},
-                                     {u"bytes_sent_per_round"_s, inc.bytesSentPerRound},
-                                     {u"bytes_received_per_round"_s, inc.bytesReceivedPerRound},
-                                     {u"mix"_s, inc.mix}});
+            json.insert(
+                u"incremental"_s,
+                QJsonObject {{u"rounds"_s, inc.measuredRounds},
+                             {u"warmup_rounds"_s, warmup},
+                             {u"mutations_per_device"_s, mutations},
+                             {u"round"_s, p(inc.roundMs)},
+                             {u"push"_s, p(inc.pushMs)},
+                             {u"pull"_s, p(inc.pullMs)},
+                             {u"local_mutation"_s, p(inc.localMutationMs)},
+                             {u"pushed_per_round"_s, inc.pushedPerRound},
+                             {u"pulled_min"_s, inc.pulledMin},
+                             {u"pulled_max"_s, inc.pulledMax},
+                             {u"second_device_pushed_min"_s, inc.secondDevicePushedMin},
+                             {u"second_device_pushed_max"_s, inc.secondDevicePushedMax},
+                             {u"own_push_changes_down"_s, inc.ownEchoChanges},
+                             {u"changes_down_per_other_mutation"_s, inc.otherChangesPerMutation},
+                             {u"hq_push_cpu"_s, p(inc.hqPushCpuMs)},
+                             {u"hq_pull_cpu"_s, p(inc.hqPullCpuMs)},
+                             {u"device_cpu"_s, p(inc.deviceCpuMs)},
+                             {u"rejected"_s, inc.rejected},
+                             {u"conflicts"_s, inc.conflicts},
+                             {u"bytes_sent_per_round"_s, inc.bytesSentPerRound},
+                             {u"bytes_received_per_round"_s, inc.bytesReceivedPerRound},
+                             {u"mix"_s, inc.mix}});
         }
         writeFile(parser.value(u"json"_s), QJsonDocument(json).toJson());
     }

@@ -23,7 +23,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 #include <random>
+
+#include <unistd.h>
 
 namespace karvan::bench {
 
@@ -47,16 +50,53 @@ public:
     Result<sync::TransportReply> post(const QString &path, const QByteArray &body,
                                       const QByteArray &contentType) override
     {
-        if (m_firstPullNs == 0 && path == u"/v1/sync/pull"_s)
+        if (m_firstPullNs == 0 && path == u"/v1/sync/pull"_s) {
             m_firstPullNs = monotonicNs();
+            m_firstPullHqCpuMs = processCpuMs(m_hqPid);
+            m_firstPullCpuMs = ownCpuMs();
+        }
         return m_inner.post(path, body, contentType);
     }
-    void reset() { m_firstPullNs = 0; }
+    void reset(qint64 hqPid)
+    {
+        m_firstPullNs = 0;
+        m_hqPid = hqPid;
+        m_firstPullHqCpuMs = -1;
+        m_firstPullCpuMs = -1;
+    }
     qint64 firstPullNs() const { return m_firstPullNs; }
+    double firstPullHqCpuMs() const { return m_firstPullHqCpuMs; }
+
+    // User + system CPU time of another process, from /proc/PID/stat; -1 when unknown.
+    static double processCpuMs(qint64 pid)
+    {
+        if (pid <= 0)
+            return -1;
+        QFile f(u"/proc/%1/stat"_s.arg(pid));
+        if (!f.open(QIODevice::ReadOnly))
+            return -1;
+        const QByteArray stat = f.readAll();
+        // The fields after the command name (which may hold spaces) start after the last ')'.
+        const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() < 13)
+            return -1;
+        const double ticks = fields.at(11).toDouble() + fields.at(12).toDouble();
+        return ticks * 1000.0 / double(::sysconf(_SC_CLK_TCK));
+    }
+    // This process's CPU time (the measured device: the other device is idle meanwhile).
+    static double ownCpuMs()
+    {
+        timespec t {};
+        ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+        return t.tv_sec * 1000.0 + t.tv_nsec / 1e6;
+    }
 
 private:
     sync::SyncTransport &m_inner;
     qint64 m_firstPullNs = 0;
+    qint64 m_hqPid = 0;
+    double m_firstPullHqCpuMs = -1;
+    double m_firstPullCpuMs = -1;
 };
 
 struct Device
@@ -344,21 +384,34 @@ Result<IncrementalFigures> runIncrementalRounds(const IncrementalOptions &option
 
     IncrementalFigures out;
     out.mix = Workload::mix();
-    QList<double> rounds, pushes, pulls, locals;
+    QList<double> rounds, pushes, pulls, locals, hqPushCpu, hqPullCpu, deviceCpu;
     qint64 bytesSent = 0, bytesReceived = 0;
     out.pushedPerRound = std::numeric_limits<qint64>::max();
     out.pulledMin = std::numeric_limits<qint64>::max();
     out.secondDevicePushedMin = std::numeric_limits<qint64>::max();
+    // The other device's share. Calibrated when not given and there are two warm-up rounds:
+    // in the first the other device writes nothing, so the measured device pulls only the
+    // rows its own push changed at HQ (its customers, orders and activities, and the stock
+    // positions HQ allocated); in the second the other device writes `mutations`, which gives
+    // the changes down per mutation of the other device; the measured rounds then use the
+    // count whose changes down number about `mutations`.
+    const bool calibrate = options.otherMutations < 0 && options.warmupRounds >= 2;
+    int otherCount = options.otherMutations >= 0 ? options.otherMutations : options.mutations;
+    qint64 ownEcho = 0;
     const int total = options.warmupRounds + options.rounds;
     for (int round = 0; round < total; ++round) {
         const bool warmup = round < options.warmupRounds;
+        if (calibrate && round == 0)
+            otherCount = 0;
+        else if (calibrate && round == 1)
+            otherCount = options.mutations;
         // 1. The measured device works offline.
         auto local = measuredWork.write(options.mutations, round);
         if (!local)
             return makeError(local.error().code,
                              u"%1: %2"_s.arg(measured.login, local.errorMessage()));
         // 2. The other rep of the territory works and syncs: HQ's feed grows.
-        auto other = secondWork.write(options.mutations, round);
+        auto other = secondWork.write(otherCount, round);
         if (!other)
             return makeError(other.error().code,
                              u"%1: %2"_s.arg(second.login, other.errorMessage()));
@@ -367,42 +420,80 @@ Result<IncrementalFigures> runIncrementalRounds(const IncrementalOptions &option
             return makeError(otherSync.error().code,
                              u"%1's sync: %2"_s.arg(second.login, otherSync.errorMessage()));
         // 3. The measured round.
-        measured.timing->reset();
+        measured.timing->reset(options.hqPid);
+        const double hqCpuStart = TimingTransport::processCpuMs(options.hqPid);
+        const double cpuStart = TimingTransport::ownCpuMs();
         const qint64 started = monotonicNs();
         auto report = measured.engine->sync();
         const qint64 ended = monotonicNs();
+        const double cpuEnd = TimingTransport::ownCpuMs();
+        const double hqCpuEnd = TimingTransport::processCpuMs(options.hqPid);
         if (!report)
             return makeError(report.error().code,
                              u"%1's sync: %2"_s.arg(measured.login, report.errorMessage()));
         const qint64 pullStart
             = measured.timing->firstPullNs() ? measured.timing->firstPullNs() : ended;
+        const double hqCpuPull
+            = measured.timing->firstPullNs() ? measured.timing->firstPullHqCpuMs() : hqCpuEnd;
+        const bool hqCpuKnown = hqCpuStart >= 0 && hqCpuEnd >= 0 && hqCpuPull >= 0;
         err << (warmup ? "  warm-up round " : "  round ")
             << round + 1 - (warmup ? 0 : options.warmupRounds) << ": pushed " << report->pushed
-            << ", pulled " << report->pulled << " in "
+            << " mutations up (the other device pushed " << otherSync->pushed << "), pulled "
+            << report->pulled << " changes down in "
             << QString::number((ended - started) / 1e6, 'f', 0) << " ms (push "
             << QString::number((pullStart - started) / 1e6, 'f', 0) << ", pull "
-            << QString::number((ended - pullStart) / 1e6, 'f', 0) << ")" << Qt::endl;
+            << QString::number((ended - pullStart) / 1e6, 'f', 0) << "); CPU: device "
+            << QString::number(cpuEnd - cpuStart, 'f', 0) << " ms";
+        if (hqCpuKnown)
+            err << ", HQ " << QString::number(hqCpuPull - hqCpuStart, 'f', 0) << " ms push + "
+                << QString::number(hqCpuEnd - hqCpuPull, 'f', 0) << " ms pull";
+        err << Qt::endl;
         if (report->pushed != options.mutations)
             return makeError(
                 ErrorCode::Storage,
                 u"the measured device pushed %1 mutations, not %2"_s.arg(report->pushed)
                     .arg(options.mutations));
+        if (calibrate && round == 0) {
+            ownEcho = report->pulled;
+        } else if (calibrate && round == 1) {
+            // Changes down per mutation of the other device, then the count for ~`mutations`.
+            const double perMutation
+                = std::max(0.1, double(report->pulled - ownEcho) / options.mutations);
+            otherCount = int(std::clamp<double>(std::round(options.mutations / perMutation), 1,
+                                                5.0 * options.mutations));
+            out.ownEchoChanges = ownEcho;
+            out.otherChangesPerMutation = perMutation;
+            err << "  calibrated: the measured device's own push comes back as " << ownEcho
+                << " changes; each mutation of the other device adds "
+                << QString::number(perMutation, 'f', 2) << "; the other device writes "
+                << otherCount << " mutations per round (about " << options.mutations
+                << " changes down)" << Qt::endl;
+        }
         if (warmup)
             continue;
         rounds.append((ended - started) / 1e6);
         pushes.append((pullStart - started) / 1e6);
         pulls.append((ended - pullStart) / 1e6);
         locals.append(*local);
+        deviceCpu.append(cpuEnd - cpuStart);
+        if (hqCpuKnown) {
+            hqPushCpu.append(hqCpuPull - hqCpuStart);
+            hqPullCpu.append(hqCpuEnd - hqCpuPull);
+        }
         out.pushedPerRound = std::min(out.pushedPerRound, report->pushed);
         out.pulledMin = std::min(out.pulledMin, report->pulled);
         out.pulledMax = std::max(out.pulledMax, report->pulled);
         out.secondDevicePushedMin = std::min(out.secondDevicePushedMin, otherSync->pushed);
+        out.secondDevicePushedMax = std::max(out.secondDevicePushedMax, otherSync->pushed);
         out.rejected += report->rejected + otherSync->rejected;
         out.conflicts += report->conflicts;
         bytesSent += report->bytesSent;
         bytesReceived += report->bytesReceived;
         ++out.measuredRounds;
     }
+    out.hqPushCpuMs = percentiles(hqPushCpu);
+    out.hqPullCpuMs = percentiles(hqPullCpu);
+    out.deviceCpuMs = percentiles(deviceCpu);
     out.roundMs = percentiles(rounds);
     out.pushMs = percentiles(pushes);
     out.pullMs = percentiles(pulls);

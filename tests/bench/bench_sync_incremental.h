@@ -21,7 +21,14 @@ struct IncrementalOptions
     QString password = QStringLiteral("demo");
     int rounds = 20;
     int warmupRounds = 2;
-    int mutations = 1000; // per device per round
+    int mutations = 1000; // the measured device's mutations per round (pushed up)
+    // The other device's mutations per round, chosen so that they bring the measured device
+    // about `mutations` changes down: a mutation fans out into feed rows (an order: the order
+    // and the stock positions HQ allocated). The measured device also pulls the rows its own
+    // push changed at HQ, on top. -1: calibrated in the warm-up rounds (see
+    // runIncrementalRounds).
+    int otherMutations = -1;
+    qint64 hqPid = 0; // when set, HQ's CPU time is measured per round (/proc/PID/stat)
     quint64 seed = 20261122;
 };
 
@@ -36,6 +43,14 @@ struct IncrementalFigures
     qint64 pulledMin = 0; // changes pulled by the measured device per round
     qint64 pulledMax = 0;
     qint64 secondDevicePushedMin = 0;
+    qint64 secondDevicePushedMax = 0;
+    // Calibration (warm-up rounds): the changes down that the measured device's own push
+    // causes (its rows and the stock HQ allocated), and those per mutation of the other device.
+    qint64 ownEchoChanges = -1;
+    double otherChangesPerMutation = 0;
+    Percentiles hqPushCpuMs; // HQ's CPU time (user + system) during the push part
+    Percentiles hqPullCpuMs; // ... and during the pull part
+    Percentiles deviceCpuMs; // the measured device's CPU time for the whole round
     qint64 rejected = 0; // over all measured rounds, both devices
     qint64 conflicts = 0;
     qint64 bytesSentPerRound = 0; // average

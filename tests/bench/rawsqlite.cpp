@@ -84,9 +84,21 @@ BulkInsertFigure bulkInsertCustomers(const QString &path, qint64 rows)
     return figure;
 }
 
-QList<double> orderShapedTransactions(const QString &path, int count, int lines)
+struct OrderShapedWriter::Handles
+{
+    sqlite3 *db = nullptr;
+    sqlite3_stmt *order = nullptr;
+    sqlite3_stmt *line = nullptr;
+    sqlite3_stmt *outbox = nullptr;
+    QByteArray payload = QByteArray(400, 'x');
+};
+
+OrderShapedWriter::OrderShapedWriter(const QString &path, int lines)
+    : m_handles(new Handles)
+    , m_lines(lines)
 {
     sqlite3 *db = openFresh(path, "FULL");
+    m_handles->db = db;
     check(sqlite3_exec(db,
                        "CREATE TABLE sales_order(id TEXT PRIMARY KEY, customer_id TEXT, date TEXT,"
                        " status TEXT, net INTEGER, tax INTEGER, total INTEGER, currency TEXT);"
@@ -97,62 +109,78 @@ QList<double> orderShapedTransactions(const QString &path, int count, int lines)
                        " mutation_id TEXT UNIQUE, entity TEXT, entity_id TEXT, payload BLOB);",
                        nullptr, nullptr, nullptr),
           db, "create");
-    sqlite3_stmt *order = nullptr, *line = nullptr, *outbox = nullptr;
-    check(sqlite3_prepare_v2(db, "INSERT INTO sales_order VALUES(?,?,?,?,?,?,?,?)", -1, &order,
-                             nullptr),
+    check(sqlite3_prepare_v2(db, "INSERT INTO sales_order VALUES(?,?,?,?,?,?,?,?)", -1,
+                             &m_handles->order, nullptr),
           db, "prepare order");
-    check(sqlite3_prepare_v2(db, "INSERT INTO order_line VALUES(?,?,?,?,?,?,?,?)", -1, &line,
-                             nullptr),
+    check(sqlite3_prepare_v2(db, "INSERT INTO order_line VALUES(?,?,?,?,?,?,?,?)", -1,
+                             &m_handles->line, nullptr),
           db, "prepare line");
     check(sqlite3_prepare_v2(db,
                              "INSERT INTO outbox(mutation_id, entity, entity_id, payload)"
                              " VALUES(?,?,?,?)",
-                             -1, &outbox, nullptr),
+                             -1, &m_handles->outbox, nullptr),
           db, "prepare outbox");
-    const QByteArray payload(400, 'x');
+}
+
+OrderShapedWriter::~OrderShapedWriter()
+{
+    sqlite3_finalize(m_handles->order);
+    sqlite3_finalize(m_handles->line);
+    sqlite3_finalize(m_handles->outbox);
+    sqlite3_close(m_handles->db);
+    delete m_handles;
+}
+
+double OrderShapedWriter::commitNext()
+{
+    sqlite3 *db = m_handles->db;
+    sqlite3_stmt *order = m_handles->order, *line = m_handles->line, *outbox = m_handles->outbox;
+    const qint64 i = m_next++;
+    const QByteArray id = sequentialId(i);
+    const QByteArray mutation = sequentialId(1000000000 + i);
+    QElapsedTimer timer;
+    timer.start();
+    check(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), db, "begin");
+    sqlite3_bind_text(order, 1, id.constData(), int(id.size()), SQLITE_STATIC);
+    sqlite3_bind_text(order, 2, "0190a5c4-0000-7000-8000-000000000001", -1, SQLITE_STATIC);
+    sqlite3_bind_text(order, 3, "2026-11-22", -1, SQLITE_STATIC);
+    sqlite3_bind_text(order, 4, "pending_sync", -1, SQLITE_STATIC);
+    sqlite3_bind_int64(order, 5, 10000);
+    sqlite3_bind_int64(order, 6, 2000);
+    sqlite3_bind_int64(order, 7, 12000);
+    sqlite3_bind_text(order, 8, "USD", -1, SQLITE_STATIC);
+    check(sqlite3_step(order), db, "order");
+    sqlite3_reset(order);
+    for (int l = 1; l <= m_lines; ++l) {
+        sqlite3_bind_text(line, 1, id.constData(), int(id.size()), SQLITE_STATIC);
+        sqlite3_bind_int(line, 2, l);
+        sqlite3_bind_text(line, 3, "BEV-00123", -1, SQLITE_STATIC);
+        sqlite3_bind_int64(line, 4, 12000);
+        sqlite3_bind_text(line, 5, "ea", -1, SQLITE_STATIC);
+        sqlite3_bind_int64(line, 6, 250);
+        sqlite3_bind_int64(line, 7, 3000);
+        sqlite3_bind_int64(line, 8, 600);
+        check(sqlite3_step(line), db, "line");
+        sqlite3_reset(line);
+    }
+    sqlite3_bind_text(outbox, 1, mutation.constData(), int(mutation.size()), SQLITE_STATIC);
+    sqlite3_bind_text(outbox, 2, "order", -1, SQLITE_STATIC);
+    sqlite3_bind_text(outbox, 3, id.constData(), int(id.size()), SQLITE_STATIC);
+    sqlite3_bind_blob(outbox, 4, m_handles->payload.constData(), int(m_handles->payload.size()),
+                      SQLITE_STATIC);
+    check(sqlite3_step(outbox), db, "outbox");
+    sqlite3_reset(outbox);
+    check(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), db, "commit");
+    return timer.nsecsElapsed() / 1e3;
+}
+
+QList<double> orderShapedTransactions(const QString &path, int count, int lines)
+{
+    OrderShapedWriter writer(path, lines);
     QList<double> micros;
     micros.reserve(count);
-    QElapsedTimer timer;
-    for (int i = 0; i < count; ++i) {
-        const QByteArray id = sequentialId(i);
-        const QByteArray mutation = sequentialId(1000000 + i);
-        timer.start();
-        check(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), db, "begin");
-        sqlite3_bind_text(order, 1, id.constData(), int(id.size()), SQLITE_STATIC);
-        sqlite3_bind_text(order, 2, "0190a5c4-0000-7000-8000-000000000001", -1, SQLITE_STATIC);
-        sqlite3_bind_text(order, 3, "2026-11-22", -1, SQLITE_STATIC);
-        sqlite3_bind_text(order, 4, "pending_sync", -1, SQLITE_STATIC);
-        sqlite3_bind_int64(order, 5, 10000);
-        sqlite3_bind_int64(order, 6, 2000);
-        sqlite3_bind_int64(order, 7, 12000);
-        sqlite3_bind_text(order, 8, "USD", -1, SQLITE_STATIC);
-        check(sqlite3_step(order), db, "order");
-        sqlite3_reset(order);
-        for (int l = 1; l <= lines; ++l) {
-            sqlite3_bind_text(line, 1, id.constData(), int(id.size()), SQLITE_STATIC);
-            sqlite3_bind_int(line, 2, l);
-            sqlite3_bind_text(line, 3, "BEV-00123", -1, SQLITE_STATIC);
-            sqlite3_bind_int64(line, 4, 12000);
-            sqlite3_bind_text(line, 5, "ea", -1, SQLITE_STATIC);
-            sqlite3_bind_int64(line, 6, 250);
-            sqlite3_bind_int64(line, 7, 3000);
-            sqlite3_bind_int64(line, 8, 600);
-            check(sqlite3_step(line), db, "line");
-            sqlite3_reset(line);
-        }
-        sqlite3_bind_text(outbox, 1, mutation.constData(), int(mutation.size()), SQLITE_STATIC);
-        sqlite3_bind_text(outbox, 2, "order", -1, SQLITE_STATIC);
-        sqlite3_bind_text(outbox, 3, id.constData(), int(id.size()), SQLITE_STATIC);
-        sqlite3_bind_blob(outbox, 4, payload.constData(), int(payload.size()), SQLITE_STATIC);
-        check(sqlite3_step(outbox), db, "outbox");
-        sqlite3_reset(outbox);
-        check(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), db, "commit");
-        micros.append(timer.nsecsElapsed() / 1e3);
-    }
-    sqlite3_finalize(order);
-    sqlite3_finalize(line);
-    sqlite3_finalize(outbox);
-    sqlite3_close(db);
+    for (int i = 0; i < count; ++i)
+        micros.append(writer.commitNext());
     return micros;
 }
 

@@ -18,9 +18,29 @@ struct BulkInsertFigure
 // city, notes) in one transaction with one prepared statement, WAL, synchronous=NORMAL.
 BulkInsertFigure bulkInsertCustomers(const QString &path, qint64 rows);
 
-// Commits `count` small transactions shaped like a local order (one header row, `lines`
-// line rows and one outbox row) with WAL and synchronous=FULL; returns each commit's latency
-// in microseconds.
+// Small transactions shaped like a local order (one header row, `lines` line rows and one
+// outbox row) in a fresh database with WAL and synchronous=FULL (SQLite's own automatic
+// checkpoint), one at a time, so a bench can interleave them with its own and both see the
+// same disk.
+class OrderShapedWriter
+{
+public:
+    OrderShapedWriter(const QString &path, int lines);
+    ~OrderShapedWriter();
+    OrderShapedWriter(const OrderShapedWriter &) = delete;
+    OrderShapedWriter &operator=(const OrderShapedWriter &) = delete;
+
+    // Writes and commits the next order; its latency in microseconds.
+    double commitNext();
+
+private:
+    struct Handles;
+    Handles *m_handles;
+    int m_lines;
+    qint64 m_next = 0;
+};
+
+// `count` of them in a row; each commit's latency in microseconds.
 QList<double> orderShapedTransactions(const QString &path, int count, int lines);
 
 } // namespace rawsqlite
