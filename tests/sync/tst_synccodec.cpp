@@ -2,6 +2,8 @@
 #include "protocol/codec.h"
 #include "samplemessages.h"
 
+#include <QCborArray>
+#include <QCborMap>
 #include <QDir>
 #include <QFile>
 #include <QTest>
@@ -126,6 +128,34 @@ private Q_SLOTS:
         PullResponse pull;
         QCOMPARE(decodePullResponse(encode(pull)).value(), pull);
         QCOMPARE(pullResponseFromJson(toJson(pull)).value(), pull);
+    }
+
+    // A base price list prices the whole catalog in one row: the large demo company's has
+    // 20,000 entries, which the first limit (10,000 items per array) refused, so a rep of that
+    // company could not finish any initial sync (issue 6's benchmark found it).
+    void catalogWidePriceListFits()
+    {
+        QCborArray entries;
+        for (int i = 0; i < 20000; ++i) {
+            const QCborMap tier {{u"min_qty"_s, 0}, {u"min_unit"_s, u""_s},
+                                 {u"unit_price"_s, 1000 + i}};
+            entries.append(QCborMap {{u"sku"_s, u"SKU-%1"_s.arg(i, 5, 10, QLatin1Char('0'))},
+                                     {u"unit"_s, u""_s},
+                                     {u"tiers"_s, QCborArray {tier}}});
+        }
+        PullResponse pull;
+        RowChange c;
+        c.entity = u"price_list"_s;
+        c.id = u"0190a1b2-0000-7000-8000-000000000001"_s;
+        c.hlc = samples::hlc(1718000000000, 0, u"hq"_s);
+        c.row = QCborMap {{u"code"_s, u"BASE"_s}, {u"entries"_s, entries}};
+        pull.changes.append(c);
+        const QByteArray wire = encode(pull);
+        auto back = decodePullResponse(wire);
+        QVERIFY2(back, qPrintable(back.errorMessage()));
+        QCOMPARE(back->changes.size(), qsizetype(1));
+        QCOMPARE(back->changes.at(0).row.value(u"entries"_s).toArray().size(), qsizetype(20000));
+        QCOMPARE(back.value(), pull);
     }
 
     void compressionOnlyWhenItPays()
