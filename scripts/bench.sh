@@ -50,7 +50,9 @@ export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/karvan-ccache}
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKARVAN_BUILD_TESTS=ON >/dev/null
 targets=(karvan-hq karvan-cli bench_local_store bench_sync karvan bench_qml_floor bench_cold_start)
 have_concurrency=0
-if cmake --build "$build" --target help | grep -q '^bench_concurrency:'; then
+# The list first: grep -q closing the pipe early made ninja die of SIGPIPE under pipefail.
+build_targets=$(cmake --build "$build" --target help)
+if grep -q '^bench_concurrency:' <<<"$build_targets"; then
   targets+=(bench_concurrency)
   have_concurrency=1
 fi

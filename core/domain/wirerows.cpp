@@ -18,7 +18,7 @@ namespace {
 
 constexpr qsizetype MaxShortText = 200; // codes, names, units, SKUs, people
 constexpr qsizetype MaxLongText = 64 * 1024; // descriptions, notes, comments (protocol limit)
-constexpr qsizetype MaxItems = 10000; // items of one array in a row (protocol limit)
+constexpr qsizetype MaxItems = MaxRowArrayItems;
 constexpr qint64 MaxAmount = 100'000'000'000'000'000; // 1e17 minor units: sums stay in 64 bits
 constexpr qint64 MaxQuantityMilli = 1'000'000'000'000'000; // a trillion units
 constexpr qint64 MaxLineNo = 100000;

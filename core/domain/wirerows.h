@@ -24,6 +24,11 @@
 // crash on hostile input. Unknown keys are ignored (a later HQ may add some).
 namespace karvan::wire {
 
+// The most items of one array in a row (a price list has one entry per SKU it prices, and a
+// distributor's base list covers its whole catalog). The sync protocol's decoder takes its
+// limit from here (sync/protocol/limits.h), so a row HQ encodes is a row the device decodes.
+inline constexpr qsizetype MaxRowArrayItems = 100000;
+
 // RowChange.entity names.
 namespace entity {
 inline const QString Customer = QStringLiteral("customer");

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/wirerows.h"
+
 #include <QtGlobal>
 
 namespace karvan::sync {
@@ -20,10 +22,9 @@ struct ProtocolLimits
     qsizetype maxStringBytes = 64 * 1024; // one text string (UTF-8 bytes)
     qsizetype maxBlobBytes = 2 * 1024 * 1024; // one byte string (cursor, attachment's data)
     int maxDepth = 16; // container nesting inside a row or mutation args (the message is 0)
-    // items of one array inside a row or args: a price list carries one entry per SKU it
-    // prices, and a distributor's base list covers its whole catalog (20,000 SKUs in the large
-    // demo company). The body limit still bounds what an array can allocate.
-    int maxContainerItems = 100000;
+    // items of one array inside a row or args: what the row decoders accept (a catalog-wide
+    // price list); the body limit still bounds what an array can allocate.
+    int maxContainerItems = int(wire::MaxRowArrayItems);
     int maxMapEntries = 1024; // entries of one map inside a row or args; of a message map
     qsizetype compressThreshold = 1024; // encoders compress bodies larger than this
 };

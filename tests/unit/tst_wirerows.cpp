@@ -551,6 +551,29 @@ private Q_SLOTS:
         QCOMPARE(back->entries.at(0).tiers.at(0).unitPrice.toDecimalString(), u"1.250"_s);
     }
 
+    // A base list prices the whole catalog: the large demo company's 20,000 SKUs in one row
+    // were refused (10,000 items), so no rep of that company had prices (issue 6's benchmark).
+    void catalogWidePriceListRoundTrip()
+    {
+        PriceList l = fullPriceList();
+        const PriceListEntry model = l.entries.constFirst();
+        l.entries.clear();
+        for (int i = 0; i < 20000; ++i) {
+            PriceListEntry e = model;
+            e.sku = u"SKU-%1"_s.arg(i, 5, 10, QLatin1Char('0'));
+            l.entries.append(e);
+        }
+        auto back = wire::priceListFromRow(overTheWire(wire::priceListRow(l)));
+        QVERIFY2(back, qPrintable(back.errorMessage()));
+        QCOMPARE(back->entries.size(), qsizetype(20000));
+        QCOMPARE(back->entries.last().sku, u"SKU-19999"_s);
+        // Past the limit the row is refused, naming the key.
+        l.entries.append(QList<PriceListEntry>(wire::MaxRowArrayItems - 20000 + 1, model));
+        auto over = wire::priceListFromRow(wire::priceListRow(l));
+        QVERIFY(!over);
+        QVERIFY2(over.errorMessage().contains(u"entries"_s), qPrintable(over.errorMessage()));
+    }
+
     void customerPriceRoundTrip()
     {
         CustomerPrice full {id(1), u"TEA-1KG"_s, money(11500), QDate(2026, 1, 1),
