@@ -2,12 +2,12 @@
 
 #include "domain/ids.h"
 #include "erp/alerts.h"
+#include "erp/fulfilment.h"
 #include "erp/receivables.h"
+#include "erp/sales.h"
 #include "rules/credit.h"
 #include "storage/database.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -93,16 +93,8 @@ Result<QString> DemoHistoryWriter::deliverOrder(const SalesDocument &d)
         return decision.error();
     if (decision->isHold())
         return QString();
-    QJsonArray reasons;
-    QStringList creditNotes;
-    for (const CreditReason &reason : decision->reasons) {
-        reasons.append(QJsonObject {{u"code"_s, reason.code}, {u"message"_s, reason.message}});
-        creditNotes.append(reason.message);
-    }
-    const QJsonObject creditJson {{u"outcome"_s, creditOutcomeName(decision->outcome)},
-                                  {u"exposure"_s, decision->exposure.toString()},
-                                  {u"projected"_s, decision->projected.toString()},
-                                  {u"reasons"_s, reasons}};
+    const CreditRecord credit = creditRecord(*decision);
+    const QStringList &creditNotes = credit.notes;
     const QString reason
         = creditNotes.isEmpty() ? QString() : u"credit warning: "_s + creditNotes.join(u"; "_s);
 
@@ -118,8 +110,7 @@ Result<QString> DemoHistoryWriter::deliverOrder(const SalesDocument &d)
             "status_reason, intake_outcome, intake_reason, credit_decision, net_minor, tax_minor, "
             "total_minor, rep_login, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, 'delivered', '', 'confirmed', ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-            {orderId, *number, customerId, d.currency, dateText(d.date), reason,
-             QString::fromUtf8(QJsonDocument(creditJson).toJson(QJsonDocument::Compact)),
+            {orderId, *number, customerId, d.currency, dateText(d.date), reason, credit.json,
              d.net.minorUnits(), d.tax.minorUnits(), d.total.minorUnits(), m_manager.login, now,
              now});
         !w)
@@ -218,19 +209,8 @@ Result<QString> DemoHistoryWriter::invoiceOrder(const QString &orderId, const QD
     const QString id = newId();
     const qint64 total = net + tax;
     const QString journalId = newId();
-    JournalDraft draft {journalId,
-                        date,
-                        order->currency,
-                        u"Invoice %1 for order %2"_s.arg(*number, order->number),
-                        u"invoice"_s,
-                        id,
-                        {}};
-    if (total > 0)
-        draft.lines.append({Accounts::Receivables, total, 0, order->customerId});
-    if (net > 0)
-        draft.lines.append({Accounts::Revenue, 0, net, {}});
-    if (tax > 0)
-        draft.lines.append({Accounts::TaxPayable, 0, tax, {}});
+    const JournalDraft draft = invoiceJournal(journalId, date, order->currency, *number,
+                                              order->number, id, order->customerId, net, tax);
     if (total > 0) {
         if (auto j = m_ledger.post(m_finance.auditName(), draft); !j)
             return j.error();

@@ -114,6 +114,28 @@ Result<QString> Fulfilment::deliver(const Actor &actor, const QString &orderId, 
     return id;
 }
 
+JournalDraft invoiceJournal(const QString &journalId, const QDate &date, const QString &currency,
+                            const QString &invoiceNumber, const QString &orderNumber,
+                            const QString &invoiceId, const QString &customerId, qint64 net,
+                            qint64 tax)
+{
+    JournalDraft draft {journalId,
+                        date,
+                        currency,
+                        u"Invoice %1 for order %2"_s.arg(invoiceNumber, orderNumber),
+                        u"invoice"_s,
+                        invoiceId,
+                        {}};
+    const qint64 total = net + tax;
+    if (total > 0)
+        draft.lines.append({Accounts::Receivables, total, 0, customerId});
+    if (net > 0)
+        draft.lines.append({Accounts::Revenue, 0, net, {}});
+    if (tax > 0)
+        draft.lines.append({Accounts::TaxPayable, 0, tax, {}});
+    return draft;
+}
+
 Result<QString> Fulfilment::invoice(const Actor &actor, const QString &orderId, const QDate &date)
 {
     if (auto a = authorize(actor, Operation::Invoice); !a)
@@ -168,19 +190,8 @@ Result<QString> Fulfilment::invoice(const Actor &actor, const QString &orderId, 
             return number.error();
         const qint64 total = net + tax;
         const QString journalId = newId();
-        JournalDraft draft {journalId,
-                            date,
-                            order->currency,
-                            u"Invoice %1 for order %2"_s.arg(*number, order->number),
-                            u"invoice"_s,
-                            id,
-                            {}};
-        if (total > 0)
-            draft.lines.append({Accounts::Receivables, total, 0, order->customerId});
-        if (net > 0)
-            draft.lines.append({Accounts::Revenue, 0, net, {}});
-        if (tax > 0)
-            draft.lines.append({Accounts::TaxPayable, 0, tax, {}});
+        const JournalDraft draft = invoiceJournal(journalId, date, order->currency, *number,
+                                                  order->number, id, order->customerId, net, tax);
         if (total > 0) {
             if (auto j = Ledger(m_db).post(actor.auditName(), draft); !j)
                 return j.error();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "erp/erpcommon.h"
+#include "erp/ledger.h"
 
 #include <QDate>
 
@@ -15,6 +16,14 @@ struct ReturnLine
     int lineNo = 0; // the invoice line (= the order line)
     qint64 qtyMilli = 0; // thousandths of the base unit
 };
+
+// An invoice's journal entry: Dr AR (total, for the customer) / Cr revenue (net), Cr tax payable
+// (tax); zero amounts leave their line out. Fulfilment::invoice and the demo loader's direct
+// history post the same entry.
+JournalDraft invoiceJournal(const QString &journalId, const QDate &date, const QString &currency,
+                            const QString &invoiceNumber, const QString &orderNumber,
+                            const QString &invoiceId, const QString &customerId, qint64 net,
+                            qint64 tax);
 
 // From an allocated order to cash in the books: delivery (stock out at moving-average cost,
 // Dr COGS / Cr inventory), invoice (Dr AR / Cr revenue, Cr tax payable), and returns with a

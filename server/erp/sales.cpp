@@ -202,6 +202,22 @@ Result<DocumentStatus> SalesOrders::allocateLines(const QString &orderId, QStrin
     return *any == 0 ? DocumentStatus::Backordered : DocumentStatus::PartiallyAllocated;
 }
 
+CreditRecord creditRecord(const CreditDecision &decision)
+{
+    QJsonArray reasons;
+    CreditRecord out;
+    for (const CreditReason &reason : decision.reasons) {
+        reasons.append(QJsonObject {{u"code"_s, reason.code}, {u"message"_s, reason.message}});
+        out.notes.append(reason.message);
+    }
+    const QJsonObject json {{u"outcome"_s, creditOutcomeName(decision.outcome)},
+                            {u"exposure"_s, decision.exposure.toString()},
+                            {u"projected"_s, decision.projected.toString()},
+                            {u"reasons"_s, reasons}};
+    out.json = QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
+    return out;
+}
+
 Result<OrderOutcome> SalesOrders::intake(const Actor &actor, const SalesDocument &document)
 {
     if (auto a = authorize(actor, Operation::OrderIntake); !a)
@@ -329,16 +345,8 @@ Result<OrderOutcome> SalesOrders::intakeInTransaction(const Actor &actor,
     auto number = nextDocumentNumber(m_db, u"SO"_s);
     if (!number)
         return number.error();
-    QJsonArray reasons;
-    QStringList creditNotes;
-    for (const CreditReason &reason : decision->reasons) {
-        reasons.append(QJsonObject {{u"code"_s, reason.code}, {u"message"_s, reason.message}});
-        creditNotes.append(reason.message);
-    }
-    const QJsonObject creditJson {{u"outcome"_s, creditOutcomeName(decision->outcome)},
-                                  {u"exposure"_s, decision->exposure.toString()},
-                                  {u"projected"_s, decision->projected.toString()},
-                                  {u"reasons"_s, reasons}};
+    const CreditRecord credit = creditRecord(*decision);
+    const QStringList &creditNotes = credit.notes;
     const QString now = nowUtc();
     if (auto w = execSql(
             m_db,
@@ -346,8 +354,7 @@ Result<OrderOutcome> SalesOrders::intakeInTransaction(const Actor &actor,
             "status_reason, intake_outcome, intake_reason, credit_decision, net_minor, tax_minor, "
             "total_minor, rep_login, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, 'draft', '', 'draft', '', ?, ?, ?, ?, ?, ?, ?)"_s,
-            {orderId, *number, idToString(c.id), c.currency, dateText(document.date),
-             QString::fromUtf8(QJsonDocument(creditJson).toJson(QJsonDocument::Compact)),
+            {orderId, *number, idToString(c.id), c.currency, dateText(document.date), credit.json,
              priced->net.minorUnits(), priced->tax.minorUnits(), priced->total.minorUnits(),
              actor.login, now, now});
         !w)

@@ -2,6 +2,7 @@
 
 #include "domain/documents.h"
 #include "erp/erpcommon.h"
+#include "rules/credit.h"
 
 namespace karvan::hq {
 
@@ -39,6 +40,16 @@ struct OrderOutcome
     bool replayed = false; // intake of an order it had already taken: nothing was written
     QList<OrderLineState> lines;
 };
+
+// How an order records HQ's credit decision: the JSON kept in sales_orders.credit_decision
+// (outcome, exposure, projected, reasons) and the reasons' messages for its status notes.
+// Intake and the demo loader's direct history record it alike.
+struct CreditRecord
+{
+    QString json;
+    QStringList notes;
+};
+CreditRecord creditRecord(const CreditDecision &decision);
 
 // Sales order intake and its life until delivery: re-priced with core's priceDocument on the
 // HQ catalog, credit-checked with core's decideCredit on HQ's exposure, and allocated with

@@ -137,8 +137,8 @@ private Q_SLOTS:
     {
         QCborArray entries;
         for (int i = 0; i < 20000; ++i) {
-            const QCborMap tier {{u"min_qty"_s, 0}, {u"min_unit"_s, u""_s},
-                                 {u"unit_price"_s, 1000 + i}};
+            const QCborMap tier {
+                {u"min_qty"_s, 0}, {u"min_unit"_s, u""_s}, {u"unit_price"_s, 1000 + i}};
             entries.append(QCborMap {{u"sku"_s, u"SKU-%1"_s.arg(i, 5, 10, QLatin1Char('0'))},
                                      {u"unit"_s, u""_s},
                                      {u"tiers"_s, QCborArray {tier}}});
