@@ -14,6 +14,8 @@
 #include "domain/ids.h"
 #include "http/hqserver.h"
 #include "storage/database.h"
+#include "sync/changefeed.h"
+#include "sync/syncsnapshot.h"
 
 #include <QJsonArray>
 #include <QUuid>
@@ -131,6 +133,11 @@ ApiResponse login(ApiContext &c)
     });
     if (!enrolled)
         return ApiResponse::fromError(enrolled.error());
+    // A rep's or kiosk's sign-in is most often a device about to make its first sync: have its
+    // scope's bootstrap snapshot ready (built in the background, unless a fresh one is there).
+    // HQ roles sync everything; their sign-ins (the back office) do not start a build.
+    if (const auto scopes = sync::scopesFor(*user))
+        sync::SnapshotCache::forDatabase(c.db).prepare(c.db, scopes);
     ApiResponse r = ApiResponse::json({
         {u"token"_s, enrollment.token},
         {u"device_id"_s, enrollment.device.id},

@@ -1,6 +1,7 @@
 #include "http/hqserver.h"
 
 #include "storage/database.h"
+#include "sync/syncsnapshot.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -129,6 +130,7 @@ void HqServer::shutdownWorkers()
 {
     m_pool.waitForDone();
     m_writerPool.waitForDone();
+    sync::SnapshotCache::stopBuilds(m_db);
 }
 
 void HqServer::addRoute(const QString &method, const QString &pattern, const RouteGuard &guard,

@@ -55,13 +55,24 @@ ApiResponse describeSnapshot(ApiContext &c)
                 .arg(LocalStore::latestSchemaVersion()));
 
     sync::SnapshotCache &cache = sync::SnapshotCache::forDatabase(c.db);
-    auto snap = cache.snapshotFor(c.db, sync::scopesFor(c.caller->user));
-    if (!snap) {
-        ApiResponse r = ApiResponse::error(503, u"unavailable"_s,
-                                           u"the snapshot could not be built; pull page by page"_s);
-        r.logDetail = snap.errorMessage();
+    const sync::SnapshotCache::Lookup found
+        = cache.snapshotFor(c.db, sync::scopesFor(c.caller->user));
+    if (found.building) {
+        // A long build (a large scope's first) goes on in the background; this device pulls page
+        // by page now, and the next fresh device of the scope gets the snapshot.
+        ApiResponse r = ApiResponse::error(
+            503, u"building"_s, u"the snapshot of your scope is being built; pull page by page"_s,
+            {{u"retry_after_s"_s, 30.0}});
+        r.headers.emplaceBack("Retry-After", QByteArrayLiteral("30"));
         return r;
     }
+    if (!found.snapshot) {
+        ApiResponse r = ApiResponse::error(503, u"unavailable"_s,
+                                           u"the snapshot could not be built; pull page by page"_s);
+        r.logDetail = found.error;
+        return r;
+    }
+    const sync::SyncSnapshot *snap = &*found.snapshot;
     return ApiResponse::json(QJsonObject {
         {u"snapshot_id"_s, snap->id},
         {u"size"_s, snap->size},

@@ -52,10 +52,15 @@ class HqServerProcess
 public:
     ~HqServerProcess() { stop(); }
 
-    // serve --db url --listen 127.0.0.1:0 extraArgs; false (with error()) when it did not print
-    // its URL within 20 s.
-    bool start(const QString &dbUrl, const QStringList &extraArgs = {})
+    // serve --db url --listen 127.0.0.1:0 extraArgs (with env added to this process's
+    // environment); false (with error()) when it did not print its URL within 20 s.
+    bool start(const QString &dbUrl, const QStringList &extraArgs = {},
+               const QList<std::pair<QString, QString>> &env = {})
     {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const auto &[name, value] : env)
+            environment.insert(name, value);
+        m_process.setProcessEnvironment(environment);
         m_process.setProgram(QStringLiteral(KARVAN_HQ_BINARY));
         m_process.setArguments(QStringList {QStringLiteral("serve"), QStringLiteral("--db"), dbUrl,
                                             QStringLiteral("--listen"),

@@ -206,6 +206,7 @@ public:
 
     Database &db() { return *m_db; }
     QUrl url() const { return m_hq.url(); }
+    QString dbUrl() const { return m_testDb.url(); }
     HqServerProcess &hq() { return m_hq; }
     const SyncCompany &company() const { return m_co; }
     const erp::Actor &admin() const { return m_admin; }

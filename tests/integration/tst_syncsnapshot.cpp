@@ -20,6 +20,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTest>
+#include <QThread>
 #include <QUrlQuery>
 
 #include <map>
@@ -177,7 +178,8 @@ struct InProcessDevice
     std::unique_ptr<karvan::sync::HlcClock> clock;
     QString deviceId;
 
-    QString open(SyncWorld &world, const QString &login)
+    // Signs in through the world's HQ; syncs with hq (the world's when empty).
+    QString open(SyncWorld &world, const QString &login, const QUrl &hq = {})
     {
         const SyncWorld::Session session = world.httpLogin(login, u"in-process"_s);
         if (session.token.isEmpty())
@@ -191,7 +193,8 @@ struct InProcessDevice
             = SyncStateRepository(*store).setValue(karvan::sync::SyncEngine::DeviceIdKey, deviceId);
             !r)
             return r.errorMessage();
-        auto t = karvan::sync::HttpTransport::create({world.url(), session.token, {}, 30000});
+        auto t = karvan::sync::HttpTransport::create(
+            {hq.isEmpty() ? world.url() : hq, session.token, {}, 30000});
         if (!t)
             return t.errorMessage();
         transport = std::move(t).value();
@@ -214,6 +217,36 @@ struct World
     QString a1Token, a1Device, b1Token, b1Device;
     QString snapshotId; // rep.a1's scope
 };
+
+HttpReply describeAt(const QUrl &hq, const QString &token, const QString &device)
+{
+    HttpClient http(hq);
+    return http.postJson(
+        u"/v1/sync/snapshot"_s,
+        {{u"device_id"_s, device}, {u"schema_version"_s, LocalStore::latestSchemaVersion()}},
+        token);
+}
+
+// Asks hq for the snapshot until it answers 200 with an id other than notId, for up to 30 s;
+// the id, or empty.
+QString awaitSnapshot(const QUrl &hq, const QString &token, const QString &device,
+                      const QString &notId = {})
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 30000) {
+        const HttpReply r = describeAt(hq, token, device);
+        const QString id = r.json[u"snapshot_id"_s].toString();
+        if (r.status == 200 && !id.isEmpty() && id != notId)
+            return id;
+        if (r.status != 200 && r.errorCode() != u"building"_s) {
+            qWarning("unexpected answer %d %s", r.status, r.body.constData());
+            return {};
+        }
+        QThread::msleep(50);
+    }
+    return {};
+}
 
 QJsonObject describe(SyncWorld &w, const QString &token, const QString &device,
                      int *status = nullptr)
@@ -249,6 +282,8 @@ private Q_SLOTS:
     void badRequestsAreRefused();
     void otherScopeCannotFetchSnapshot_data() { addBackendColumns(); }
     void otherScopeCannotFetchSnapshot();
+    void buildRunsInBackground_data() { addBackendColumns(); }
+    void buildRunsInBackground();
     void cleanupTestCase() { m_worlds.clear(); }
 
 private:
@@ -267,7 +302,7 @@ private:
             return w;
         const SyncCompany &co = w.world->company();
         const QList<QStringList> work {
-            // The catalog first; page by page, so NORTH's snapshot is built after this work.
+            // The catalog first, page by page.
             {u"sync"_s, u"--no-snapshot"_s, u"--json"_s},
             {u"order"_s, u"create"_s, u"--customer"_s, co.cash, u"--line"_s, u"TEA=2"_s,
              u"--line"_s, u"RICE=1"_s},
@@ -284,6 +319,13 @@ private:
                 w.error = args.join(u' ') + u": "_s + r.describe();
                 return w;
             }
+        }
+        // A sign-in starts the build of its scope's snapshot (rep.a2's above did): a restarted
+        // HQ builds NORTH's after this work, so a snapshot device counts what a paged one does.
+        w.world->hq().stop();
+        if (!w.world->hq().start(w.world->dbUrl())) {
+            w.error = w.world->hq().error();
+            return w;
         }
         const SyncWorld::Session a1 = w.world->httpLogin(u"rep.a1"_s, u"http a1"_s);
         const SyncWorld::Session b1 = w.world->httpLogin(u"rep.b1"_s, u"http b1"_s);
@@ -588,6 +630,60 @@ void tst_SyncSnapshot::otherScopeCannotFetchSnapshot()
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.json()[u"snapshot_records"_s].toInteger() > 0);
     QCOMPARE(b1.customers(), w.world->hqCustomers(u"SOUTH"_s));
+}
+
+// A build never holds a request. Given no time to wait for one (KARVAN_HQ_SNAPSHOT_WAIT=0), HQ
+// answers 503 "building" at once and the fresh device syncs page by page in the same round; the
+// build goes on in the background and the next fresh device of the scope gets the snapshot. A
+// stale snapshot (max age 0) is served at once while the next is built. A karvan-hq of its own
+// on the world's database, signed in to through the world's HQ (a sign-in starts its scope's
+// build), so no snapshot exists in it at first.
+void tst_SyncSnapshot::buildRunsInBackground()
+{
+    KARVAN_WORLD(w);
+    HqServerProcess hq;
+    QVERIFY2(hq.start(w.world->dbUrl(), {},
+                      {{u"KARVAN_HQ_SNAPSHOT_WAIT"_s, u"0"_s},
+                       {u"KARVAN_HQ_SNAPSHOT_MAX_AGE"_s, u"0"_s}}),
+             qPrintable(hq.error()));
+    const HttpReply first = describeAt(hq.url(), w.b1Token, w.b1Device);
+    QCOMPARE(first.status, 503);
+    QCOMPARE(first.errorCode(), u"building"_s);
+    QCOMPARE(first.headers.value("retry-after"), QByteArray("30"));
+
+    // The device's own request is the first for its scope here: page by page.
+    const qint64 north = w.world->hqCustomers(u"NORTH"_s).size();
+    {
+        InProcessDevice device;
+        QCOMPARE(device.open(*w.world, u"rep.a1"_s, hq.url()), QString());
+        karvan::sync::SyncEngine engine(*device.store, *device.transport, *device.clock);
+        auto r = engine.pull();
+        QVERIFY2(r, qPrintable(r.errorMessage()));
+        QCOMPARE(r->snapshotRecords, qint64(0));
+        QVERIFY(r->pulled > 300);
+        QCOMPARE(device.store->scalar(u"SELECT COUNT(*) FROM customers"_s)->toLongLong(), north);
+    }
+
+    const QString built = awaitSnapshot(hq.url(), w.a1Token, w.a1Device);
+    QVERIFY2(!built.isEmpty(), "the background build never finished");
+    // Stale at once, yet served at once (with no wait allowed, a 200 is a snapshot already
+    // there: this one, or its successor if that build was quicker than this request)...
+    const HttpReply stale = describeAt(hq.url(), w.a1Token, w.a1Device);
+    QCOMPARE(stale.status, 200);
+    QVERIFY(!stale.json[u"snapshot_id"_s].toString().isEmpty());
+    // ...while its successor is built.
+    const QString rebuilt = awaitSnapshot(hq.url(), w.a1Token, w.a1Device, built);
+    QVERIFY2(!rebuilt.isEmpty(), "the stale snapshot was never rebuilt");
+
+    InProcessDevice second;
+    QCOMPARE(second.open(*w.world, u"rep.a1"_s, hq.url()), QString());
+    karvan::sync::SyncEngine engine(*second.store, *second.transport, *second.clock);
+    auto r = engine.pull();
+    QVERIFY2(r, qPrintable(r.errorMessage()));
+    QVERIFY(r->snapshotRecords > 300);
+    QCOMPARE(second.store->scalar(u"SELECT COUNT(*) FROM customers"_s)->toLongLong(), north);
+    // Stopping with a build under way (every request above started one) is a clean stop.
+    QCOMPARE(hq.stop(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_SyncSnapshot)
