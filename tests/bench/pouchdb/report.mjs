@@ -56,7 +56,7 @@ const bestPeer = peer ? peer.runs.reduce((a, b) => (b.docs_per_s > a.docs_per_s 
 if (sync) {
   const s = sync.initial_sync;
   const ratio = sync.initial_sync_vs_raw_sqlite;
-  add(`initial sync, ${sync.login}'s scope over HTTPS (${n(s.records)} records, ${n(s.table_rows)} table rows)`,
+  add(`initial sync, ${sync.login}'s scope over HTTPS, first device right after the scope's first sign-in (cold; ${n(s.records)} records, ${n(s.table_rows)} table rows)`,
     `${n(s.seconds, 2)} s: ${n(s.rows_per_s)} rows/s`,
     `raw SQLite insert of the same rows: ${n(sync.raw_sqlite.seconds, 2)} s, ${n(sync.raw_sqlite.rows_per_s)} rows/s`,
     `${n(ratio * 100, 1)}%`, '>= 50% of raw SQLite', ratio >= 0.5,
@@ -71,7 +71,7 @@ if (sync) {
   if (bestPeer) {
     const same = peer.file_docs_used === sync.peer_input.documents && !peer.subset;
     const r = s.records_per_s / bestPeer.docs_per_s;
-    add(`initial sync vs the peer (the same ${n(sync.peer_input.documents)} records${same ? '' : `; PEER RAN ${n(peer.file_docs_used)} DOCS ONLY`})`,
+    add(`initial sync vs the peer, cold (the same ${n(sync.peer_input.documents)} records${same ? '' : `; PEER RAN ${n(peer.file_docs_used)} DOCS ONLY`})`,
       `${n(s.records_per_s)} records/s`,
       `PouchDB replicate() (batch_size ${bestPeer.batch_size}, both ends in memory): ${n(bestPeer.docs_per_s)} docs/s`,
       `${n(r, 1)}x`, '>= 20x PouchDB', r >= 20,
