@@ -162,7 +162,9 @@ int runServe(const QString &name, const QCommandLineParser &parser)
                         url->toDisplayString()),
                     ExitFailure);
     }
-    auto db = Database::open(*url);
+    Database::Options options;
+    options.sqliteMmapBytes = 0; // many connections, constant commits: see the option
+    auto db = Database::open(*url, options);
     if (!db)
         return fail(name, db.errorMessage(), ExitFailure);
     auto version = hqSchemaVersion(**db);

@@ -77,7 +77,7 @@ public:
         qint64 chunkBytes = 8 * 1024 * 1024; // most bytes per GET; KARVAN_HQ_SNAPSHOT_CHUNK
         // The longest a request waits for a build (KARVAN_HQ_SNAPSHOT_WAIT): under the devices'
         // 30 s request timeout, so a long build answers "building" rather than time out.
-        qint64 waitSeconds = 20;
+        qint64 waitSeconds = 25;
     };
     Settings settings() const;
     void setSettings(const Settings &settings);

@@ -12,7 +12,7 @@
 //  1. the initial sync of the rep's whole scope, three times on fresh profiles: karvan-cli
 //     login, then karvan-cli sync --json as a child process, page by page (--no-snapshot: the
 //     figure before the bootstrap snapshot), right after the first sign-in of the scope, whose
-//     snapshot HQ then starts building ("cold": the device waits up to 20 s for the build, else
+//     snapshot HQ then starts building ("cold": the device waits up to 25 s for the build, else
 //     pulls page by page), and from the cached snapshot ("warm"): wall time, rows, bytes, peak RSS
 //     of the client (wait4) and of the server (VmHWM before and after, and the peak of RssAnon
 //     sampled during the sync: VmHWM counts the database pages HQ maps, RssAnon only its own
