@@ -4,15 +4,21 @@
 #include "http/metrics.h"
 #include "http/routeguard.h"
 
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QHttpServer>
+#include <QHttpServerResponder>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QSslConfiguration>
+#include <QTcpSocket>
 #include <QThreadPool>
 
 #include <atomic>
+#include <memory>
 #include <optional>
+#include <unordered_map>
 
 namespace karvan::hq {
 class Database;
@@ -26,8 +32,8 @@ namespace karvan::hq::http {
 // the path against the routes added with addRoute() ("/v1/devices/{id}/revoke"), answers 404
 // for an unknown path and 405 (with Allow) for a known path with another method, enforces the
 // route's body limit (413), then runs the route's guard and handler on a bounded QThreadPool
-// (QtConcurrent) and returns a QFuture. Each pool thread uses Database's per-thread connection;
-// threads never expire, so the pool sizes (Pool) bound the database connections.
+// and posts the response back to the event loop. Each pool thread uses Database's per-thread
+// connection; threads never expire, so the pool sizes (Pool) bound the database connections.
 //
 // The response is written back on the event loop only if the client's socket still exists:
 // Qt 6.4's own QFuture route handling writes to a socket that may have been freed when the
@@ -81,6 +87,8 @@ private:
     };
 
     void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    // On the event loop: the response of request id, from a worker.
+    void respond(quint64 id, ApiResponse response);
     void addBuiltInRoutes();
     static bool matches(const Route &route, const QStringList &path, QStringList *params);
     void finish(QHttpServerResponder &responder, const ApiRequest &request, const QString &route,
@@ -91,6 +99,18 @@ private:
     QThreadPool m_pool;
     QThreadPool m_writerPool;
     QList<Route> m_routes;
+    // Requests at a worker, by number; touched on the event loop only.
+    struct Pending
+    {
+        std::unique_ptr<QHttpServerResponder> responder;
+        QPointer<QTcpSocket> socket;
+        ApiRequest request;
+        QString route;
+        qint64 startedNs = 0;
+        QElapsedTimer sinceDispatch;
+    };
+    std::unordered_map<quint64, Pending> m_pending;
+    quint64 m_lastRequest = 0;
     Metrics m_metrics;
     std::atomic<int> m_inFlight {0};
 };
