@@ -52,9 +52,11 @@ public:
     static constexpr qint64 HardBodyLimit = SyncBodyLimit;
 
     // Which worker pool runs a route. Writers: routes whose requests all queue on the
-    // database's write lock (sync push); they get a pool of their own (half the workers, at
-    // least 2) so that while many wait for the lock they never hold every worker and reads
-    // (pulls) keep being answered.
+    // database's write lock (sync push); they get a pool of their own so that while many wait
+    // for the lock they never hold every worker and reads (pulls) keep being answered. On
+    // PostgreSQL it has half the workers (at least 2); on SQLite one thread: its connection's
+    // page cache then survives from one push to the next, where a push on another connection
+    // found its cache emptied by the previous commit and read its pages again.
     enum class Pool { Shared, Writers };
 
     explicit HqServer(Database &db, int workerThreads = 8, QObject *parent = nullptr);
@@ -87,6 +89,9 @@ private:
     };
 
     void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    // Once per worker thread: names it, and lowers a shared worker's CPU priority below the
+    // writers'.
+    static void prepareWorkerThread(Pool pool);
     // On the event loop: the response of request id, from a worker.
     void respond(quint64 id, ApiResponse response);
     void addBuiltInRoutes();
