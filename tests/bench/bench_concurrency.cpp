@@ -98,6 +98,8 @@ void say(const QString &line)
 [[noreturn]] void die(const QString &what)
 {
     say(u"bench_concurrency: "_s + what);
+    stopChildrenBeforeExit(); // the serving karvan-hq and the PostgreSQL cluster must not outlive
+                              // us
     std::exit(1);
 }
 

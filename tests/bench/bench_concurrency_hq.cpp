@@ -59,10 +59,13 @@ namespace {
 char *g_pgArgv[5] = {nullptr, nullptr, nullptr, nullptr, nullptr};
 volatile sig_atomic_t g_serverPid = 0;
 
-void onInterrupt(int signal)
+// Async-signal-safe: kill and fork/exec/waitpid only.
+void stopChildren()
 {
-    if (g_serverPid > 0)
+    if (g_serverPid > 0) {
         ::kill(pid_t(g_serverPid), SIGKILL);
+        g_serverPid = 0;
+    }
     if (g_pgArgv[0]) {
         const pid_t child = ::fork();
         if (child == 0) {
@@ -72,10 +75,20 @@ void onInterrupt(int signal)
         if (child > 0)
             ::waitpid(child, nullptr, 0);
     }
+}
+
+void onInterrupt(int signal)
+{
+    stopChildren();
     ::_exit(128 + signal);
 }
 
 } // namespace
+
+void stopChildrenBeforeExit()
+{
+    stopChildren();
+}
 
 void installInterruptCleanup(const QString &pgScript, const QString &pgHandle)
 {

@@ -45,6 +45,9 @@ private:
 // Kills the server child and stops the cluster when the bench is interrupted.
 void installInterruptCleanup(const QString &pgScript, const QString &pgHandle);
 void setInterruptServerPid(qint64 pid);
+// What an interrupt does, for an exit on an error path (std::exit runs no destructors): kills
+// the karvan-hq serving and stops the PostgreSQL cluster.
+void stopChildrenBeforeExit();
 
 // `karvan-hq serve` on 127.0.0.1, any free port, its request log in a file.
 class HqServe
