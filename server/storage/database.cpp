@@ -157,10 +157,10 @@ Result<void> Database::openConnection(const QString &name)
         // the demo load's time in the kernel's copy routine). mmap_size lets reads map pages
         // instead of copying them. Both are per connection and only grow as pages are used;
         // mmap_size is an option (see Options::sqliteMmapBytes).
-        for (const QString &pragma :
-             {u"PRAGMA foreign_keys=ON"_s, u"PRAGMA synchronous=FULL"_s,
-              u"PRAGMA busy_timeout=%1"_s.arg(m_options.busyTimeoutMs),
-              u"PRAGMA cache_size=-65536"_s, u"PRAGMA mmap_size=%1"_s.arg(m_options.sqliteMmapBytes)}) {
+        for (const QString &pragma : {u"PRAGMA foreign_keys=ON"_s, u"PRAGMA synchronous=FULL"_s,
+                                      u"PRAGMA busy_timeout=%1"_s.arg(m_options.busyTimeoutMs),
+                                      u"PRAGMA cache_size=-65536"_s,
+                                      u"PRAGMA mmap_size=%1"_s.arg(m_options.sqliteMmapBytes)}) {
             if (!q.exec(pragma))
                 return storageError(u"cannot open %1: %2"_s.arg(where, pragma), q.lastError());
         }

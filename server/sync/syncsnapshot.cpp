@@ -208,17 +208,9 @@ Result<void> applyPages(PageQueue &queue, const QString &buildPath, const QStrin
         LocalStore::BulkLoad bulk(*store);
         while (auto page = queue.pop()) {
             karvan::sync::RowApplier applier(*store, builderId);
+            // As the device's pull: an unreadable row is skipped, never fatal.
             Result<void> built = store->transaction([&]() -> Result<void> {
-                for (const karvan::sync::RowChange &c : std::as_const(page->changes)) {
-                    auto r = applier.apply(c);
-                    if (r)
-                        continue;
-                    // As the device's pull: an unreadable row is skipped, never fatal.
-                    if (r.error().code == ErrorCode::Storage)
-                        return r;
-                    ++snap.unreadable;
-                }
-                return applier.flush();
+                return applier.applyPage(page->changes, &snap.unreadable);
             });
             if (!built)
                 return built;

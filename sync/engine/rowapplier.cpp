@@ -197,6 +197,22 @@ Result<void> RowApplier::upsert(const QString &e, const QString &id, const QCbor
     return {};
 }
 
+Result<void> RowApplier::applyPage(const QList<RowChange> &changes, qint64 *unreadable,
+                                   const std::function<void(const Error &)> &skipped)
+{
+    for (const RowChange &c : changes) {
+        auto r = apply(c);
+        if (r)
+            continue;
+        if (r.error().code == ErrorCode::Storage)
+            return r;
+        ++*unreadable;
+        if (skipped)
+            skipped(r.error());
+    }
+    return flush();
+}
+
 Result<void> RowApplier::flush()
 {
     Result<void> r;

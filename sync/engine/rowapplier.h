@@ -15,6 +15,7 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace karvan {
@@ -48,6 +49,11 @@ public:
     RowApplier(LocalStore &store, QString deviceId);
 
     Result<void> apply(const RowChange &change);
+    // A pulled page: every change in order, then flush(). A row this device cannot read (a newer
+    // HQ, data HQ stored unchecked) is skipped, counted in *unreadable and passed to skipped,
+    // never allowed to wedge the pull; a storage failure stops at once.
+    Result<void> applyPage(const QList<RowChange> &changes, qint64 *unreadable,
+                           const std::function<void(const Error &)> &skipped = {});
     // A row HQ returned with a push result. forcedFields: customer fields of a rejected
     // mutation, where HQ's value replaces the device's whatever the stamps say. Buffered like
     // apply(): a push's result rows are written together by flush().

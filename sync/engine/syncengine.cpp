@@ -504,19 +504,13 @@ Result<void> SyncEngine::pullAll(SyncReport &syncReport)
             if (initial)
                 bulk.emplace(m_store);
             applied = m_store.transaction([&]() -> Result<void> {
-                for (const RowChange &c : std::as_const(response->changes)) {
-                    auto r = applier.apply(c);
-                    if (r)
-                        continue;
-                    // A row this device cannot read (a newer HQ, data HQ stored unchecked) is
-                    // skipped and counted, never allowed to wedge every later pull; a storage
-                    // failure aborts the batch, which is pulled again next round.
-                    if (r.error().code == ErrorCode::Storage)
-                        return r;
-                    ++syncReport.unreadable;
-                    qWarning("sync: skipped a row HQ sent: %s", qPrintable(r.errorMessage()));
-                }
-                if (auto r = applier.flush(); !r)
+                // A storage failure aborts the batch, which is pulled again next round.
+                if (auto r = applier.applyPage(response->changes, &syncReport.unreadable,
+                                               [](const Error &e) {
+                                                   qWarning("sync: skipped a row HQ sent: %s",
+                                                            qPrintable(e.message));
+                                               });
+                    !r)
                     return r;
                 if (!proceed(u"pull.applying"_s))
                     return stoppedAt(u"pull.applying"_s);
