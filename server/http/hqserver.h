@@ -51,13 +51,13 @@ public:
     // Requests announcing more than this are refused before their body is read.
     static constexpr qint64 HardBodyLimit = SyncBodyLimit;
 
-    // Which worker pool runs a route. Writers: routes whose requests all queue on the
-    // database's write lock (sync push); they get a pool of their own so that while many wait
-    // for the lock they never hold every worker and reads (pulls) keep being answered. On
-    // PostgreSQL it has half the workers (at least 2); on SQLite one thread: its connection's
-    // page cache then survives from one push to the next, where a push on another connection
-    // found its cache emptied by the previous commit and read its pages again.
+    // Which worker pool runs a route. Writers: sync pushes. Their threads decode a push and
+    // wait while sync::PushCommitter's one thread applies it together with the pushes queued
+    // beside it, in one transaction; so they get a pool of their own (WriterThreads), and
+    // while many wait, reads (pulls) keep being answered by the shared workers.
     enum class Pool { Shared, Writers };
+
+    static constexpr int WriterThreads = 32; // at most this many pushes share one commit
 
     explicit HqServer(Database &db, int workerThreads = 8, QObject *parent = nullptr);
     ~HqServer() override;
@@ -90,7 +90,7 @@ private:
 
     void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     // Once per worker thread: names it, and lowers a shared worker's CPU priority below the
-    // writers'.
+    // pushes'.
     static void prepareWorkerThread(Pool pool);
     // On the event loop: the response of request id, from a worker.
     void respond(quint64 id, ApiResponse response);

@@ -9,6 +9,8 @@
 #include <QSqlError>
 #include <QThread>
 
+#include <sqlite3.h>
+
 #include <atomic>
 #include <mutex>
 
@@ -79,6 +81,15 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url)
 
 Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url, const Options &options)
 {
+    if (url.backend == Backend::Sqlite) {
+        // Before the first connection of the process (later the call is refused and does
+        // nothing): without memory statistics SQLite takes no process-wide mutex on each of its
+        // allocations, which every HQ thread running a statement contended for. perf, 1,000
+        // devices: 8.5% of the push thread's samples waited on that lock; with it off, 0.1%.
+        // Qt's QSQLITE driver uses this same shared libsqlite3.
+        static std::once_flag configured;
+        std::call_once(configured, []() { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+    }
     const QString driver = url.backend == Backend::Sqlite ? u"QSQLITE"_s : u"QPSQL"_s;
     if (!QSqlDatabase::isDriverAvailable(driver)) {
         return makeError(

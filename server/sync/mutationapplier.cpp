@@ -689,7 +689,8 @@ Result<karvan::sync::PushResponse> MutationApplier::apply(const Caller &caller,
 {
     karvan::sync::PushResponse response;
     const QString deviceId = idToString(request.deviceId);
-    // The whole push commits once (one fsync, one turn of the writer lock); each mutation's work
+    // The whole push is one transaction (or one savepoint of a PushCommitter batch, which
+    // commits it with the pushes queued beside it); each mutation's work
     // runs in a savepoint of its own, so a rejected one leaves nothing and never stops the
     // others. Everything else a mutation does (the idempotency lookup, its sync_mutations row)
     // either succeeds or fails the whole push: a database failure rolls the push back, and the

@@ -12,7 +12,8 @@ namespace sync {
 
 // HQ's side of a push (docs/sync-protocol.md sections 5.1, 5.2, 5.6, 7, 8).
 //
-// A push commits in one transaction; each mutation is applied in a savepoint of its own
+// A push runs in one transaction (a savepoint of sync::PushCommitter's batch when it comes
+// over HTTP); each mutation is applied in a savepoint of its own
 // together with its sync_mutations row (device_id, seq, mutation_id, status, reason_code,
 // reason, result entity/id), so a mutation is applied exactly once whatever the network does: a
 // re-sent one gets the recorded result back (replayed = true; its row is read as it stands now).

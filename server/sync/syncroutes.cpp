@@ -14,8 +14,8 @@
 #include "storage/database.h"
 #include "sync/changefeed.h"
 #include "sync/hqclock.h"
-#include "sync/mutationapplier.h"
 #include "sync/pullpagecache.h"
+#include "sync/pushcommitter.h"
 #include "sync/syncsnapshot.h"
 
 #include <algorithm>
@@ -216,7 +216,8 @@ ApiResponse syncPush(ApiContext &c)
     } else if (auto refused = checkDevice(c, request->deviceId, form)) {
         r = *refused;
     } else {
-        auto response = hq::sync::MutationApplier(c.db).apply(*c.caller, *request);
+        // Applied with the pushes queued beside it, in one transaction (pushcommitter.h).
+        auto response = hq::sync::PushCommitter::apply(c.db, *c.caller, *request);
         r = response ? reply(*response, form) : internalError(response.error(), form);
     }
     tagLog(r, c);

@@ -10,7 +10,14 @@
 #include <QCborArray>
 #include <QCborValue>
 #include <QDateTime>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QTest>
+
+#include <algorithm>
+#include <memory>
+#include <tuple>
+#include <vector>
 
 using namespace karvan;
 using namespace karvan::hq;
@@ -33,6 +40,8 @@ private Q_SLOTS:
     void pushFlows();
     void badRequestsChangeNothing_data() { addBackendColumns(); }
     void badRequestsChangeNothing();
+    void concurrentPushesShareCommits_data() { addBackendColumns(); }
+    void concurrentPushesShareCommits();
 
 private:
     struct Session
@@ -55,6 +64,34 @@ private:
                                             u"test"_s);
         return user ? QString() : user.errorMessage();
     }
+
+    // The prepared company, HQ's database opened for the test's checks, and karvan-hq serving it.
+    struct World
+    {
+        ErpCompany co;
+        std::unique_ptr<Database> db;
+        HqServerProcess hq;
+        QString error;
+
+        bool start(const QString &url, const QList<std::pair<QString, QString>> &env = {})
+        {
+            error = prepare(url, co);
+            if (!error.isEmpty())
+                return false;
+            auto opened = Database::open(url);
+            if (!opened) {
+                error = opened.errorMessage();
+                return false;
+            }
+            db = std::move(opened.value());
+            if (!hq.start(url, {}, env)) {
+                error = hq.error();
+                return false;
+            }
+            return true;
+        }
+        std::tuple<ErpCompany &, Database &, HqServerProcess &> parts() { return {co, *db, hq}; }
+    };
 
     static Session login(HttpClient &client, const QString &deviceName)
     {
@@ -163,14 +200,9 @@ using S = MutationResult::Status;
 void tst_SyncPush::pushFlows()
 {
     KARVAN_TEST_DATABASE(testDb);
-    ErpCompany co;
-    const QString prepared = prepare(testDb.url(), co);
-    QVERIFY2(prepared.isEmpty(), qPrintable(prepared));
-    auto opened = Database::open(testDb.url());
-    QVERIFY(opened);
-    Database &db = **opened;
-    HqServerProcess hq;
-    QVERIFY2(hq.start(testDb.url()), qPrintable(hq.error()));
+    World w;
+    QVERIFY2(w.start(testDb.url()), qPrintable(w.error));
+    auto [co, db, hq] = w.parts();
     HttpClient client(hq.url());
     const Session s = login(client, u"phone"_s);
     QVERIFY(!s.token.isEmpty());
@@ -437,14 +469,9 @@ void tst_SyncPush::pushFlows()
 void tst_SyncPush::badRequestsChangeNothing()
 {
     KARVAN_TEST_DATABASE(testDb);
-    ErpCompany co;
-    const QString prepared = prepare(testDb.url(), co);
-    QVERIFY2(prepared.isEmpty(), qPrintable(prepared));
-    auto opened = Database::open(testDb.url());
-    QVERIFY(opened);
-    Database &db = **opened;
-    HqServerProcess hq;
-    QVERIFY2(hq.start(testDb.url()), qPrintable(hq.error()));
+    World w;
+    QVERIFY2(w.start(testDb.url()), qPrintable(w.error));
+    auto [co, db, hq] = w.parts();
     HttpClient client(hq.url());
     const Session s = login(client, u"phone"_s);
     const Session other = login(client, u"tablet"_s);
@@ -514,6 +541,124 @@ void tst_SyncPush::badRequestsChangeNothing()
     QCOMPARE(decoded->results.size(), 1);
     QCOMPARE(decoded->results.at(0).status, S::Applied);
     QCOMPARE(count(db, u"SELECT COUNT(*) FROM sales_orders"_s), 1);
+    QCOMPARE(hq.stop(), 0);
+}
+
+// Pushes that arrive together are committed together (sync::PushCommitter), and each still gets
+// exactly its own results: ten devices push at once, one of them the same push twice (a retry
+// that overtook the original), one with a mutation HQ refuses.
+void tst_SyncPush::concurrentPushesShareCommits()
+{
+    KARVAN_TEST_DATABASE(testDb);
+    World w;
+    // The committer waits up to 400 ms for a batch to fill, so the pushes sent at once below
+    // share commits whatever the machine's speed.
+    QVERIFY2(w.start(testDb.url(), {{u"KARVAN_HQ_PUSH_GATHER_MS"_s, u"400"_s}}),
+             qPrintable(w.error));
+    auto [co, db, hq] = w.parts();
+    HttpClient client(hq.url());
+    const auto metric = [&](const QByteArray &name) -> qint64 {
+        const HttpReply r = client.send("GET", u"/metrics"_s);
+        for (const QByteArray &line : r.body.split('\n')) {
+            if (line.startsWith(QByteArray(name + ' ')))
+                return line.mid(name.size() + 1).toLongLong();
+        }
+        return -1;
+    };
+    QCOMPARE(metric("karvan_sync_pushes_committed_total"), 0);
+
+    constexpr int Devices = 10;
+    QList<Session> sessions;
+    QList<PushRequest> pushes;
+    QStringList orderIds;
+    for (int d = 0; d < Devices; ++d) {
+        sessions.append(login(client, u"phone-%1"_s.arg(d)));
+        QVERIFY(!sessions.last().token.isEmpty());
+        const QUuid dev = sessions.last().deviceId;
+        const QCborMap order = documentArgs(db, co.cash, {{u"TEA"_s, 1}});
+        orderIds.append(order.value(u"id"_s).toString());
+        PushRequest p {
+            dev,
+            {mutation(1, u"order"_s, orderIds.last(), u"create"_s, hlcAt(1000, dev), order),
+             mutation(2, u"customer"_s, co.cash, u"update"_s, hlcAt(1000 + d, dev),
+                      {{u"id"_s, co.cash},
+                       {u"fields"_s, QCborMap {{u"notes"_s, u"device %1"_s.arg(d)}}}})}};
+        if (d == 3) { // refused (unknown customer); the rest of its push and batch go on
+            const QCborMap ghost = documentArgs(db, idToString(Uuid7::generate()), {{u"TEA"_s, 1}});
+            p.mutations.append(mutation(3, u"order"_s, ghost.value(u"id"_s).toString(), u"create"_s,
+                                        hlcAt(1000, dev), ghost));
+        }
+        pushes.append(p);
+    }
+    // Device 0's push twice: a retry that arrives before the original was answered.
+    QList<std::pair<int, QByteArray>> wires; // device, body
+    for (int d = 0; d < Devices; ++d)
+        wires.append({d, karvan::sync::encode(pushes.at(d))});
+    wires.append({0, karvan::sync::encode(pushes.at(0))});
+
+    // All at once, each on a connection of its own.
+    std::vector<std::unique_ptr<QNetworkAccessManager>> nams;
+    QList<QNetworkReply *> replies;
+    for (const auto &[d, body] : std::as_const(wires)) {
+        nams.push_back(std::make_unique<QNetworkAccessManager>());
+        QUrl url = hq.url();
+        url.setPath(u"/v1/sync/push"_s);
+        QNetworkRequest request(url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/vnd.karvan.sync"));
+        request.setRawHeader("Authorization", "Bearer " + sessions.at(d).token.toLatin1());
+        request.setTransferTimeout(30000);
+        replies.append(nams.back()->post(request, body));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.cbegin(), replies.cend(),
+                                         [](QNetworkReply *r) { return r->isFinished(); }),
+                             30000);
+    QList<PushResponse> responses;
+    for (QNetworkReply *r : std::as_const(replies)) {
+        QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        auto decoded = karvan::sync::decodePushResponse(r->readAll());
+        QVERIFY2(decoded.ok(), qPrintable(decoded.errorMessage()));
+        responses.append(*decoded);
+    }
+
+    int replayedOrders = 0;
+    for (qsizetype i = 0; i < wires.size(); ++i) {
+        const int d = wires.at(i).first;
+        const PushResponse &r = responses.at(i);
+        QCOMPARE(r.results.size(), pushes.at(d).mutations.size());
+        for (qsizetype m = 0; m < r.results.size(); ++m) {
+            QCOMPARE(r.results.at(m).mutationId, pushes.at(d).mutations.at(m).mutationId);
+            QCOMPARE(r.results.at(m).seq, pushes.at(d).mutations.at(m).seq);
+        }
+        QVERIFY2(r.results.at(0).status != S::Rejected, qPrintable(describe(r.results.at(0))));
+        QCOMPARE(r.results.at(0).entityId, orderIds.at(d));
+        QVERIFY(!r.results.at(0).row.isEmpty());
+        QVERIFY2(r.results.at(1).status != S::Rejected, qPrintable(describe(r.results.at(1))));
+        if (d == 3)
+            EXPECT_RESULT(r.results.at(2), S::Rejected, u"not_found"_s);
+        replayedOrders += r.results.at(0).replayed ? 1 : 0;
+        if (d != 0)
+            QVERIFY(!r.results.at(0).replayed);
+    }
+    QCOMPARE(replayedOrders, 1); // one of device 0's two copies was applied, the other replayed
+
+    // Every order once, every mutation recorded once; the refused one left nothing.
+    for (const QString &id : std::as_const(orderIds))
+        QCOMPARE(count(db, u"SELECT COUNT(*) FROM sales_orders WHERE id = ?"_s, {id}), 1);
+    QCOMPARE(count(db, u"SELECT COUNT(*) FROM sales_orders"_s), Devices);
+    QCOMPARE(count(db, u"SELECT COUNT(*) FROM sync_mutations"_s), 2 * Devices + 1);
+    // The customer ends with the latest note by HLC (device 9's), whatever the commit order.
+    QCOMPARE(count(db, u"SELECT COUNT(*) FROM customers WHERE id = ? AND notes = 'device 9'"_s,
+                   {co.cash}),
+             1);
+
+    // Eleven pushes, fewer commits.
+    QCOMPARE(metric("karvan_sync_pushes_committed_total"), wires.size());
+    QCOMPARE(metric("karvan_sync_mutations_committed_total"), 2 * Devices + 1 + 2); // + the retry
+    const qint64 commits = metric("karvan_sync_push_commits_total");
+    QVERIFY2(commits >= 1 && commits < wires.size(), qPrintable(QString::number(commits)));
+
+    KARVAN_VERIFY_INVARIANTS(db);
     QCOMPARE(hq.stop(), 0);
 }
 

@@ -1,0 +1,228 @@
+#include "sync/pushcommitter.h"
+
+#include "storage/database.h"
+#include "sync/mutationapplier.h"
+
+#include <QDeadlineTimer>
+#include <QMutex>
+#include <QWaitCondition>
+
+#include <algorithm>
+#include <atomic>
+#include <deque>
+#include <map>
+#include <memory>
+#include <optional>
+#include <thread>
+
+#ifdef Q_OS_LINUX
+#include <sys/prctl.h>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace karvan::hq::sync {
+
+namespace {
+
+std::atomic<quint64> g_commits {0};
+std::atomic<quint64> g_pushes {0};
+std::atomic<quint64> g_mutations {0};
+
+int gatherMs()
+{
+    static const int ms
+        = std::clamp(qEnvironmentVariableIntValue("KARVAN_HQ_PUSH_GATHER_MS"), 0, 1000);
+    return ms;
+}
+
+struct Job
+{
+    const Caller *caller = nullptr;
+    const karvan::sync::PushRequest *request = nullptr;
+    std::optional<Result<karvan::sync::PushResponse>> result;
+};
+
+class Committer
+{
+public:
+    explicit Committer(Database &db)
+        : m_db(db)
+        , m_thread([this]() { run(); })
+    { }
+
+    ~Committer() { shutdown(); }
+
+    // Applies what is queued, then ends the thread; later submits are refused.
+    void shutdown()
+    {
+        {
+            QMutexLocker lock(&m_mutex);
+            m_stopping = true;
+            m_wake.wakeAll();
+        }
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+
+    Result<karvan::sync::PushResponse> submit(const Caller &caller,
+                                              const karvan::sync::PushRequest &request)
+    {
+        Job job {&caller, &request, std::nullopt};
+        QMutexLocker lock(&m_mutex);
+        if (m_stopping)
+            return makeError(ErrorCode::Storage, u"HQ is stopping; the push was not applied"_s);
+        m_queue.push_back(&job);
+        m_wake.wakeOne();
+        while (!job.result)
+            m_done.wait(&m_mutex);
+        return std::move(*job.result);
+    }
+
+private:
+    void run()
+    {
+#ifdef Q_OS_LINUX
+        ::prctl(PR_SET_NAME, "hq-commit");
+#endif
+        for (;;) {
+            std::vector<Job *> batch;
+            {
+                QMutexLocker lock(&m_mutex);
+                while (m_queue.empty() && !m_stopping)
+                    m_wake.wait(&m_mutex);
+                if (m_queue.empty())
+                    return; // stopping, and every submitted push has its result
+                if (const int gather = gatherMs(); gather > 0 && !m_stopping) {
+                    QDeadlineTimer deadline(gather);
+                    while (m_queue.size() < size_t(PushCommitter::MaxPushesPerBatch) && !m_stopping
+                           && m_wake.wait(&m_mutex, deadline)) { }
+                }
+                qsizetype mutations = 0;
+                while (!m_queue.empty() && batch.size() < PushCommitter::MaxPushesPerBatch) {
+                    const qsizetype next = m_queue.front()->request->mutations.size();
+                    if (!batch.empty() && mutations + next > PushCommitter::MaxMutationsPerBatch)
+                        break;
+                    mutations += next;
+                    batch.push_back(m_queue.front());
+                    m_queue.pop_front();
+                }
+            }
+            applyBatch(batch);
+            QMutexLocker lock(&m_mutex);
+            m_done.wakeAll();
+        }
+    }
+
+    // Results are written under the mutex after the commit: a waiting thread sees its result
+    // only once the batch's transaction has ended.
+    void applyBatch(const std::vector<Job *> &batch)
+    {
+        std::vector<std::optional<Result<karvan::sync::PushResponse>>> results(batch.size());
+        auto whole = m_db.transaction([&]() -> Result<void> {
+            for (size_t i = 0; i < batch.size(); ++i) {
+                // Nested in the batch's transaction: the push's own transaction is a savepoint,
+                // rolled back alone when it fails.
+                results[i] = MutationApplier(m_db).apply(*batch[i]->caller, *batch[i]->request);
+                if (!*results[i] && Database::isTransientConflict(results[i]->error()))
+                    return results[i]->error(); // the whole batch again (Database::transaction)
+            }
+            return {};
+        });
+        if (whole) {
+            g_commits.fetch_add(1, std::memory_order_relaxed);
+            g_pushes.fetch_add(batch.size(), std::memory_order_relaxed);
+            qsizetype mutations = 0;
+            for (const Job *job : batch)
+                mutations += job->request->mutations.size();
+            g_mutations.fetch_add(quint64(mutations), std::memory_order_relaxed);
+        }
+        QMutexLocker lock(&m_mutex);
+        for (size_t i = 0; i < batch.size(); ++i) {
+            if (!whole)
+                batch[i]->result = Result<karvan::sync::PushResponse>(whole.error());
+            else
+                batch[i]->result = std::move(*results[i]);
+        }
+    }
+
+    Database &m_db;
+    QMutex m_mutex;
+    QWaitCondition m_wake; // the committer: a push was queued, or stop
+    QWaitCondition m_done; // the submitters: a batch has its results
+    std::deque<Job *> m_queue;
+    bool m_stopping = false;
+    std::thread m_thread; // last: started once the members above exist
+};
+
+struct Registry
+{
+    QMutex mutex;
+    std::map<Database *, std::shared_ptr<Committer>> committers;
+};
+
+Registry &registry()
+{
+    static Registry r;
+    return r;
+}
+
+} // namespace
+
+Result<karvan::sync::PushResponse> PushCommitter::apply(Database &db, const Caller &caller,
+                                                        const karvan::sync::PushRequest &request)
+{
+    std::shared_ptr<Committer> committer;
+    {
+        Registry &r = registry();
+        QMutexLocker lock(&r.mutex);
+        auto &slot = r.committers[&db];
+        if (!slot)
+            slot = std::make_shared<Committer>(db);
+        committer = slot;
+    }
+    return committer->submit(caller, request);
+}
+
+PushCommitter::Totals PushCommitter::totals()
+{
+    return {g_commits.load(std::memory_order_relaxed), g_pushes.load(std::memory_order_relaxed),
+            g_mutations.load(std::memory_order_relaxed)};
+}
+
+QByteArray PushCommitter::metricsText()
+{
+    const Totals t = totals();
+    return QByteArrayLiteral("# HELP karvan_sync_push_commits_total Transactions that committed "
+                             "device pushes (each holds one or more).\n"
+                             "# TYPE karvan_sync_push_commits_total counter\n"
+                             "karvan_sync_push_commits_total ")
+        + QByteArray::number(t.commits)
+        + QByteArrayLiteral("\n# HELP karvan_sync_pushes_committed_total Device pushes committed.\n"
+                            "# TYPE karvan_sync_pushes_committed_total counter\n"
+                            "karvan_sync_pushes_committed_total ")
+        + QByteArray::number(t.pushes)
+        + QByteArrayLiteral("\n# HELP karvan_sync_mutations_committed_total Mutations of the "
+                            "committed pushes.\n"
+                            "# TYPE karvan_sync_mutations_committed_total counter\n"
+                            "karvan_sync_mutations_committed_total ")
+        + QByteArray::number(t.mutations) + '\n';
+}
+
+void PushCommitter::stop(Database &db)
+{
+    std::shared_ptr<Committer> committer;
+    {
+        Registry &r = registry();
+        QMutexLocker lock(&r.mutex);
+        auto found = r.committers.find(&db);
+        if (found == r.committers.end())
+            return;
+        committer = std::move(found->second);
+        r.committers.erase(found);
+    }
+    // Pushes still queued are applied and answered first.
+    committer->shutdown();
+}
+
+} // namespace karvan::hq::sync
