@@ -1,6 +1,7 @@
 #include "http/hqserver.h"
 
 #include "storage/database.h"
+#include "sync/pullpagecache.h"
 #include "sync/pushcommitter.h"
 #include "sync/syncsnapshot.h"
 
@@ -169,7 +170,7 @@ void HqServer::addBuiltInRoutes()
     addRoute(u"GET"_s, u"/metrics"_s, RouteGuard::open(), [this](ApiContext &) {
         ApiResponse r;
         r.body = m_metrics.exposition(m_pool.maxThreadCount(), m_inFlight)
-            + sync::PushCommitter::metricsText();
+            + sync::PushCommitter::metricsText() + sync::PullPageCache::shared().metricsText();
         r.mimeType = "text/plain; version=0.0.4; charset=utf-8";
         return r;
     });

@@ -80,6 +80,9 @@ struct RunResult
     qint64 bytesIn = 0;
     qint64 serverPeakRssKb = 0;
     double serverCpuS = 0;
+    // From the server's /metrics, over the round: transactions that committed pushes and the
+    // pushes they held; pull answers and the pages built for them.
+    qint64 pushCommits = 0, pushesCommitted = 0, pullAnswers = 0, pullPagesBuilt = 0;
     QMap<QString, int> serverStatuses;
     QMap<QString, int> serverThreadStates; // samples of the server's threads, by state
     double clientCpuS = 0;
@@ -255,9 +258,15 @@ public:
         if (profile) {
             const QString out = m_options.backends.size() > 1 ? m_options.perfOut + u"."_s + backend
                                                               : m_options.perfOut;
-            perf.start(
-                u"perf"_s,
-                {u"record"_s, u"-g"_s, u"-o"_s, out, u"-p"_s, QString::number(server.pid())});
+            // KARVAN_BENCH_PERF_CALL_GRAPH=dwarf unwinds through the libraries built without
+            // frame pointers (Qt, SQLite), at 1 kHz; the default is perf's -g.
+            const QString graph = qEnvironmentVariable("KARVAN_BENCH_PERF_CALL_GRAPH");
+            const QStringList how = graph.isEmpty()
+                ? QStringList {u"-g"_s}
+                : QStringList {u"--call-graph"_s, graph, u"-F"_s, u"1000"_s};
+            perf.start(u"perf"_s,
+                       QStringList {u"record"_s} + how
+                           + QStringList {u"-o"_s, out, u"-p"_s, QString::number(server.pid())});
             perf.waitForStarted();
             QThread::msleep(500);
             say(u"perf record -g -p %1 -o %2"_s.arg(server.pid()).arg(out));
@@ -275,6 +284,7 @@ public:
         QObject::connect(&sampler, &QTimer::timeout, &sampler,
                          [&]() { server.sampleThreadStates(r.serverThreadStates); });
         sampler.start();
+        const auto metricsBefore = server.metrics();
         const double clientCpuBefore = processCpuSeconds();
         const QList<RoundOutcome> outcomes = load.run(devices);
         r.clientCpuS = processCpuSeconds() - clientCpuBefore;
@@ -286,6 +296,18 @@ public:
         }
         r.serverPeakRssKb = server.peakRssKb();
         r.serverCpuS = server.cpuSeconds();
+        if (const auto after = server.metrics(); after && metricsBefore) {
+            const auto delta = [&](const QString &name) {
+                return qint64(after->value(name) - metricsBefore->value(name));
+            };
+            r.pushCommits = delta(u"karvan_sync_push_commits_total"_s);
+            r.pushesCommitted = delta(u"karvan_sync_pushes_committed_total"_s);
+            r.pullPagesBuilt = delta(u"karvan_sync_pull_pages_total{answer=\"built\"}"_s);
+            for (const char *answer : {"hit", "shared", "older", "built"}) {
+                r.pullAnswers += delta(u"karvan_sync_pull_pages_total{answer=\"%1\"}"_s.arg(
+                    QLatin1StringView(answer)));
+            }
+        }
         server.stop();
 
         QList<qint64> rounds, pushes, pulls;
@@ -383,12 +405,12 @@ QString markdown(const QList<RunResult> &results, const Options &o, const QStrin
               .arg(o.fullDecodeEvery);
     md += u"| backend | devices | served | errors | round p50 ms | round p99 ms | max ms | push "
           "p99 ms | pull p99 ms | requests/s | mutations pushed | rejected | changes pulled | "
-          "server peak RSS MB | server CPU s | client CPU s | server threads | load avg | HQ check "
-          "|\n"_s;
-    md += u"|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---|---|\n"_s;
+          "pushes / commits | pull pages built / answers | server peak RSS MB | server CPU s | "
+          "client CPU s | server threads | load avg | HQ check |\n"_s;
+    md += u"|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|---|---|\n"_s;
     for (const RunResult &r : results) {
         md += u"| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10 | %11 | %12 | %13 | %14 | %15 "
-              "| %16 | %17 | %18 | %19 |\n"_s.arg(r.backend)
+              "| %16 | %17 | %18 | %19 | %20 | %21 |\n"_s.arg(r.backend)
                   .arg(r.devices)
                   .arg(r.served)
                   .arg(mapText(r.errors))
@@ -401,6 +423,8 @@ QString markdown(const QList<RunResult> &results, const Options &o, const QStrin
                   .arg(r.plan.mutations)
                   .arg(mapText(r.rejected))
                   .arg(r.pulledChanges)
+                  .arg(u"%1 / %2"_s.arg(r.pushesCommitted).arg(r.pushCommits))
+                  .arg(u"%1 / %2"_s.arg(r.pullPagesBuilt).arg(r.pullAnswers))
                   .arg(double(r.serverPeakRssKb) / 1024.0, 0, 'f', 0)
                   .arg(r.serverCpuS, 0, 'f', 1)
                   .arg(r.clientCpuS, 0, 'f', 1)
@@ -442,6 +466,10 @@ QJsonObject resultJson(const RunResult &r)
         {u"bytes_received"_s, r.bytesIn},
         {u"server_peak_rss_kb"_s, r.serverPeakRssKb},
         {u"server_cpu_s"_s, r.serverCpuS},
+        {u"push_commits"_s, r.pushCommits},
+        {u"pushes_committed"_s, r.pushesCommitted},
+        {u"pull_answers"_s, r.pullAnswers},
+        {u"pull_pages_built"_s, r.pullPagesBuilt},
         {u"server_statuses"_s, mapJson(r.serverStatuses)},
         {u"server_thread_states"_s, threadStatesJson(r.serverThreadStates)},
         {u"client_cpu_s"_s, r.clientCpuS},

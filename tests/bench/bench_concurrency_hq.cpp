@@ -11,9 +11,13 @@
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -238,6 +242,28 @@ qint64 HqServe::peakRssKb() const
             return line.mid(6).trimmed().split(' ').value(0).toLongLong();
     }
     return 0;
+}
+
+Result<QHash<QString, double>> HqServe::metrics() const
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/metrics"_s.arg(m_port)));
+    request.setTransferTimeout(10000);
+    QNetworkReply *reply = nam.get(request);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+    if (reply->error() != QNetworkReply::NoError)
+        return makeError(ErrorCode::Storage, u"GET /metrics: "_s + reply->errorString());
+    QHash<QString, double> out;
+    for (const QByteArray &line : reply->readAll().split('\n')) {
+        const qsizetype space = line.lastIndexOf(' ');
+        if (line.isEmpty() || line.startsWith('#') || space < 0)
+            continue;
+        out.insert(QString::fromUtf8(line.left(space)), line.mid(space + 1).toDouble());
+    }
+    return out;
 }
 
 double HqServe::cpuSeconds() const

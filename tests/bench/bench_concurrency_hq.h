@@ -8,6 +8,7 @@
 #include "bench_concurrency_client.h"
 #include "domain/result.h"
 
+#include <QHash>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QString>
@@ -63,6 +64,9 @@ public:
     qint64 pid() const { return m_process.processId(); }
     qint64 peakRssKb() const; // VmHWM of the running process
     double cpuSeconds() const; // user + system time so far
+    // Its GET /metrics samples without labels and with one, by full name
+    // ("karvan_sync_push_commits_total", "karvan_sync_pull_pages_total{answer=\"hit\"}").
+    Result<QHash<QString, double>> metrics() const;
     // Adds the scheduler state of each of its worker threads now: "R" (on a CPU or waiting
     // for one), or "S"/"D" (asleep) with the kernel function it sleeps in: futex_* (a mutex or
     // a condition: an idle worker, a lock), hrtimer_nanosleep (SQLite's busy handler waiting

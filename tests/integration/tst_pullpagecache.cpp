@@ -445,6 +445,26 @@ void tst_PullPageCache::pullAfterAChangeSeesIt()
     QVERIFY(again);
     QVERIFY(again->changes == incremental->changes);
     QVERIFY(incremental->serverHlc < again->serverHlc);
+
+    // GET /metrics accounts for every pull answer once: the tablet's two repeated questions
+    // came from kept pages, and at least the first question was built.
+    const HttpReply metrics = client.send("GET", u"/metrics"_s);
+    QCOMPARE(metrics.status, 200);
+    const QByteArray prefix = "karvan_sync_pull_pages_total{answer=\"";
+    QHash<QByteArray, qint64> answers;
+    for (const QByteArray &line : metrics.body.split('\n')) {
+        if (line.startsWith(prefix)) {
+            const qsizetype close = line.indexOf('"', prefix.size());
+            answers.insert(line.mid(prefix.size(), close - prefix.size()),
+                           line.mid(line.lastIndexOf(' ') + 1).toLongLong());
+        }
+    }
+    QCOMPARE(answers.keys().size(), 4);
+    QCOMPARE(answers.value("hit") + answers.value("shared") + answers.value("older")
+                 + answers.value("built"),
+             qint64(4 + requests));
+    QVERIFY(answers.value("hit") >= 2);
+    QVERIFY(answers.value("built") >= 1);
 }
 
 QTEST_GUILESS_MAIN(tst_PullPageCache)
