@@ -118,17 +118,38 @@ private:
     // only once the batch's transaction has ended.
     void applyBatch(const std::vector<Job *> &batch)
     {
+        // An exception is a failed push, never the end of the process: on request workers
+        // HqServer::dispatch catches them; this thread catches its own.
+        const auto failure = [](const char *what) {
+            return makeError(ErrorCode::Storage,
+                             u"the push failed: "_s + QString::fromLocal8Bit(what));
+        };
         std::vector<std::optional<Result<karvan::sync::PushResponse>>> results(batch.size());
-        auto whole = m_db.transaction([&]() -> Result<void> {
-            for (size_t i = 0; i < batch.size(); ++i) {
-                // Nested in the batch's transaction: the push's own transaction is a savepoint,
-                // rolled back alone when it fails.
-                results[i] = MutationApplier(m_db).apply(*batch[i]->caller, *batch[i]->request);
-                if (!*results[i] && Database::isTransientConflict(results[i]->error()))
-                    return results[i]->error(); // the whole batch again (Database::transaction)
-            }
-            return {};
-        });
+        Result<void> whole;
+        try {
+            whole = m_db.transaction([&]() -> Result<void> {
+                for (size_t i = 0; i < batch.size(); ++i) {
+                    // Nested in the batch's transaction: the push's own transaction is a
+                    // savepoint, rolled back alone when it fails (or throws).
+                    try {
+                        results[i]
+                            = MutationApplier(m_db).apply(*batch[i]->caller, *batch[i]->request);
+                    } catch (const std::exception &e) {
+                        results[i] = Result<karvan::sync::PushResponse>(failure(e.what()));
+                    } catch (...) {
+                        results[i]
+                            = Result<karvan::sync::PushResponse>(failure("unknown exception"));
+                    }
+                    if (!*results[i] && Database::isTransientConflict(results[i]->error()))
+                        return results[i]->error(); // the whole batch again (Database::transaction)
+                }
+                return {};
+            });
+        } catch (const std::exception &e) {
+            whole = failure(e.what());
+        } catch (...) {
+            whole = failure("unknown exception");
+        }
         if (whole) {
             g_commits.fetch_add(1, std::memory_order_relaxed);
             g_pushes.fetch_add(batch.size(), std::memory_order_relaxed);
