@@ -55,6 +55,8 @@ struct Customer
     QString taxRegion;
     bool archived = false;
     QDateTime updatedAt;
+
+    bool operator==(const Customer &) const = default;
 };
 
 } // namespace karvan

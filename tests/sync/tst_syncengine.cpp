@@ -610,11 +610,40 @@ void tst_SyncEngine::laterRemoteEditWinsWithConflictOlderLoses()
     QCOMPARE(c.mineHlc, mine);
     QCOMPARE(c.theirsHlc, later);
 
-    // The same row again changes nothing and records nothing new.
+    // The same row again changes nothing and records nothing new; the customer is not even
+    // written again (counted by a trigger on this connection).
+    QVERIFY(m_store->exec(u"CREATE TEMP TABLE customer_writes (n INTEGER)"_s).ok());
+    QVERIFY(m_store
+                ->exec(u"CREATE TEMP TRIGGER count_customer_updates AFTER UPDATE ON main.customers "
+                       "BEGIN INSERT INTO customer_writes VALUES (1); END"_s)
+                .ok());
+    QVERIFY(m_store
+                ->exec(u"CREATE TEMP TRIGGER count_customer_inserts AFTER INSERT ON main.customers "
+                       "BEGIN INSERT INTO customer_writes VALUES (1); END"_s)
+                .ok());
     m_hq->pages.insert("p2", m_hq->pages.value("p1"));
     m_hq->pages["p2"].next = "p3";
     QVERIFY(engine()->sync().ok());
     QCOMPARE(ConflictRepository(*m_store).countUnresolved().value(), 1);
+    QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM customer_writes"_s)->toInt(), 0);
+    stored = CustomerRepository(*m_store).get(base.id);
+    QCOMPARE(stored->phone, u"+98 21 2222 2222"_s);
+    QCOMPARE(stored->email, u"mine@persepolis.example"_s);
+
+    // A row that differs is written.
+    Customer renamed = theirs;
+    renamed.name = u"Persepolis Dairy & Sons"_s;
+    m_hq->pages.insert("p3",
+                       {{customerChange(renamed, hlcText(Start - 600000, u"hq"_s),
+                                        {{u"phone"_s, later},
+                                         {u"email"_s, earlier},
+                                         {u"name"_s, hlcText(Start + 30000, u"hq"_s)}})},
+                        "p4",
+                        false,
+                        1});
+    QVERIFY(engine()->sync().ok());
+    QCOMPARE(CustomerRepository(*m_store).get(base.id)->name, u"Persepolis Dairy & Sons"_s);
+    QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM customer_writes"_s)->toInt(), 1);
 }
 
 void tst_SyncEngine::pendingEditRebasedOnlyWhenItsHlcWins()
