@@ -169,8 +169,7 @@ void HqServer::addBuiltInRoutes()
     });
     addRoute(u"GET"_s, u"/metrics"_s, RouteGuard::open(), [this](ApiContext &) {
         ApiResponse r;
-        r.body = m_metrics.exposition(m_pool.maxThreadCount(), m_inFlight)
-            + sync::PushCommitter::metricsText() + sync::PullPageCache::shared().metricsText();
+        r.body = m_metrics.exposition(m_pool.maxThreadCount(), m_inFlight) + syncMetrics();
         r.mimeType = "text/plain; version=0.0.4; charset=utf-8";
         return r;
     });
@@ -306,6 +305,32 @@ void HqServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder 
         QMetaObject::invokeMethod(
             this, [this, id, r = std::move(r)]() { respond(id, r); }, Qt::QueuedConnection);
     });
+}
+
+QByteArray HqServer::syncMetrics()
+{
+    const sync::PushCommitter::Totals pushes = sync::PushCommitter::totals();
+    const sync::PullPageCache::Stats pulls = sync::PullPageCache::shared().stats();
+    const auto counter = [](const QString &name, const QString &help, qint64 value) {
+        return Metrics::family(name, u"counter"_s, help, {{QString(), value}});
+    };
+    return counter(u"karvan_sync_push_commits_total"_s,
+                   u"Transactions that committed device pushes (each holds one or more)."_s,
+                   qint64(pushes.commits))
+        + counter(u"karvan_sync_pushes_committed_total"_s, u"Device pushes committed."_s,
+                  qint64(pushes.pushes))
+        + counter(u"karvan_sync_mutations_committed_total"_s,
+                  u"Mutations of the committed pushes."_s, qint64(pushes.mutations))
+        + Metrics::family(u"karvan_sync_pull_pages_total"_s, u"counter"_s,
+                          u"Pull answers by how their page was found: kept (hit), built by "
+                          "another request (shared), an older page with has_more (older), or "
+                          "built for this one (built)."_s,
+                          {{u"answer=\"hit\""_s, pulls.hits},
+                           {u"answer=\"shared\""_s, pulls.shared},
+                           {u"answer=\"older\""_s, pulls.older},
+                           {u"answer=\"built\""_s, pulls.builds}})
+        + Metrics::family(u"karvan_sync_pull_page_cache_bytes"_s, u"gauge"_s,
+                          u"Bytes of pull pages kept."_s, {{QString(), pulls.bytes}});
 }
 
 void HqServer::prepareWorkerThread(Pool pool)

@@ -92,6 +92,9 @@ private:
     // Once per worker thread: names it, and lowers a shared worker's CPU priority below the
     // pushes'.
     static void prepareWorkerThread(Pool pool);
+    // GET /metrics' sync figures: pushes per commit (sync::PushCommitter) and pull answers
+    // (sync::PullPageCache).
+    static QByteArray syncMetrics();
     // On the event loop: the response of request id, from a worker.
     void respond(quint64 id, ApiResponse response);
     void addBuiltInRoutes();

@@ -20,6 +20,17 @@ QString label(const QString &value)
 
 } // namespace
 
+QByteArray Metrics::family(const QString &name, const QString &type, const QString &help,
+                           const QList<std::pair<QString, qint64>> &samples)
+{
+    QString out = u"# HELP %1 %2\n# TYPE %1 %3\n"_s.arg(name, help, type);
+    for (const auto &[labels, value] : samples) {
+        out += labels.isEmpty() ? name : u"%1{%2}"_s.arg(name, labels);
+        out += u' ' + QString::number(value) + u'\n';
+    }
+    return out.toUtf8();
+}
+
 void Metrics::record(const QString &method, const QString &route, int status, double seconds)
 {
     QMutexLocker lock(&m_mutex);

@@ -3,10 +3,12 @@
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QList>
 #include <QMutex>
 #include <QString>
 
 #include <array>
+#include <utility>
 
 namespace karvan::hq::http {
 
@@ -20,6 +22,10 @@ public:
     // route is the route's pattern ("/v1/devices/{id}/revoke"), or "unmatched".
     void record(const QString &method, const QString &route, int status, double seconds);
     QByteArray exposition(int dbPoolThreads, int inFlight) const;
+    // One metric family in the same text format: its HELP and TYPE lines and one sample per
+    // entry of samples (labels as written inside the braces, e.g. answer="hit"; empty: none).
+    static QByteArray family(const QString &name, const QString &type, const QString &help,
+                             const QList<std::pair<QString, qint64>> &samples);
 
 private:
     static constexpr std::array<double, 11> Buckets {0.005, 0.01, 0.025, 0.05, 0.1, 0.25,

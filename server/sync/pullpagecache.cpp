@@ -329,25 +329,6 @@ PullPageCache::Stats PullPageCache::stats() const
     return s;
 }
 
-QByteArray PullPageCache::metricsText() const
-{
-    const Stats s = stats();
-    QByteArray out = "# HELP karvan_sync_pull_pages_total Pull answers by how their page was "
-                     "found: kept (hit), built by another request (shared), an older page with "
-                     "has_more (older), or built for this one (built).\n"
-                     "# TYPE karvan_sync_pull_pages_total counter\n";
-    const std::pair<const char *, qint64> answers[] {
-        {"hit", s.hits}, {"shared", s.shared}, {"older", s.older}, {"built", s.builds}};
-    for (const auto &[answer, n] : answers) {
-        out += "karvan_sync_pull_pages_total{answer=\"" + QByteArray(answer) + "\"} "
-            + QByteArray::number(n) + '\n';
-    }
-    out += "# HELP karvan_sync_pull_page_cache_bytes Bytes of pull pages kept.\n"
-           "# TYPE karvan_sync_pull_page_cache_bytes gauge\nkarvan_sync_pull_page_cache_bytes "
-        + QByteArray::number(s.bytes) + '\n';
-    return out;
-}
-
 void PullPageCache::clear()
 {
     QMutexLocker lock(&m_mutex);

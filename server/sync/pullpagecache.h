@@ -111,8 +111,6 @@ public:
         qint64 entries = 0;
     };
     Stats stats() const;
-    // Those figures in the Prometheus text format (GET /metrics).
-    QByteArray metricsText() const;
     void clear();
 
     // The one HQ process-wide cache the sync routes use.

@@ -211,25 +211,6 @@ PushCommitter::Totals PushCommitter::totals()
             g_mutations.load(std::memory_order_relaxed)};
 }
 
-QByteArray PushCommitter::metricsText()
-{
-    const Totals t = totals();
-    return QByteArrayLiteral("# HELP karvan_sync_push_commits_total Transactions that committed "
-                             "device pushes (each holds one or more).\n"
-                             "# TYPE karvan_sync_push_commits_total counter\n"
-                             "karvan_sync_push_commits_total ")
-        + QByteArray::number(t.commits)
-        + QByteArrayLiteral("\n# HELP karvan_sync_pushes_committed_total Device pushes committed.\n"
-                            "# TYPE karvan_sync_pushes_committed_total counter\n"
-                            "karvan_sync_pushes_committed_total ")
-        + QByteArray::number(t.pushes)
-        + QByteArrayLiteral("\n# HELP karvan_sync_mutations_committed_total Mutations of the "
-                            "committed pushes.\n"
-                            "# TYPE karvan_sync_mutations_committed_total counter\n"
-                            "karvan_sync_mutations_committed_total ")
-        + QByteArray::number(t.mutations) + '\n';
-}
-
 void PushCommitter::stop(Database &db)
 {
     std::shared_ptr<Committer> committer;

@@ -52,8 +52,6 @@ public:
         quint64 mutations = 0;
     };
     static Totals totals();
-    // Those totals in the Prometheus text format.
-    static QByteArray metricsText();
 };
 
 } // namespace sync
